@@ -1,0 +1,157 @@
+"""A run's publish to the lake: stage files while the run works, then commit all at once.
+
+    with LakeLock(root):
+        txn = Transaction(root, run_id)          # repairs what a killed run left behind
+        txn.append(write)                        # any number of times (one batch each)
+        txn.upsert(write)                        # rows replace same-key rows of their partitions
+        txn.commit()                             # readers switch to the new snapshots atomically
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from .layout import DATASETS, LakeError, current_snapshot, ensure_writable, snapshot_root
+from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, swap_link, write_journal
+from .write import DatasetWrite, read_partition, split_partitions, write_file
+
+STAGING = ".staging"
+
+
+class LakeLock:
+    """An exclusive lock on the lake, held for a whole run (released by the OS if we die)."""
+
+    def __init__(self, root: Path, wait_seconds: float = 0.0):
+        self.root, self.wait_seconds, self._fh = root, wait_seconds, None
+
+    def __enter__(self) -> "LakeLock":
+        ensure_writable(self.root)
+        self._fh = open(self.root / ".lock", "a+")
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self._fh.close()
+                    raise LakeError(
+                        f"lake {self.root} is locked by another geowire run; "
+                        "wait for it to finish (or pass --wait-lock SECONDS)"
+                    ) from None
+                time.sleep(0.5)
+        self._fh.seek(0), self._fh.truncate(), self._fh.write(f"{os.getpid()}\n"), self._fh.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self._fh, fcntl.LOCK_UN)
+        self._fh.close()
+
+
+def repair(root: Path) -> None:
+    """Complete a committed-but-interrupted publish and drop what uncommitted runs staged."""
+    roll_forward(root)
+    shutil.rmtree(root / STAGING, ignore_errors=True)
+    collect_garbage(root, DATASETS)
+
+
+class Transaction:
+    def __init__(self, root: Path, run_id: str):
+        self.root, self.run_id = root, run_id
+        repair(root)
+        self.staging = root / STAGING / run_id
+        self.staging.mkdir(parents=True)
+        self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
+        self._upserts: dict[str, list[DatasetWrite]] = {}
+        self._seq = 0
+        self.rows: dict[str, int] = {}
+
+    def append(self, write: DatasetWrite) -> int:
+        """Stage new rows (one file per partition); return how many."""
+        self._writes[write.name] = write
+        self._seq += 1
+        n = 0
+        for part, frame in split_partitions(write.frame, write.partition_by).items():
+            path = self.staging / write.name / part / f"part-{self.run_id}-{self._seq:05d}.parquet"
+            n += write_file(frame, write.schema, write.key, path)
+        self.rows[write.name] = self.rows.get(write.name, 0) + n
+        return n
+
+    def upsert(self, write: DatasetWrite) -> None:
+        self._writes[write.name] = write
+        self._upserts.setdefault(write.name, []).append(write)
+        self.rows[write.name] = self.rows.get(write.name, 0) + write.frame.height
+
+    def commit(self) -> dict[str, str]:
+        """Build the new snapshots, journal them, swap the links. Returns dataset → version."""
+        versions = {}
+        for name, spec in self._writes.items():
+            version = self._build_snapshot(name, spec)
+            if version:
+                versions[name] = version
+        if versions:
+            write_journal(self.root, self.run_id, versions)
+            roll_forward(self.root)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        collect_garbage(self.root, DATASETS)
+        return versions
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _build_snapshot(self, name: str, spec: DatasetWrite) -> str | None:
+        staged = self.staging / name
+        appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
+        upserts = self._upserts.get(name, [])
+        if not appended and not any(w.frame.height for w in upserts):
+            return None  # nothing new: keep the current snapshot (idempotent re-runs)
+        current = current_snapshot(self.root, name)
+        version = next_version(self.root, name, self.run_id)
+        target = snapshot_root(self.root, name) / version
+        frames = pl.concat([w.frame for w in upserts], how="vertical_relaxed") if upserts else None
+        parts = split_partitions(frames, spec.partition_by) if frames is not None else {}
+        by_part: dict[str, list[Path]] = {}
+        for f in appended:
+            by_part.setdefault(str(f.parent.relative_to(staged)), []).append(f)
+        clone_snapshot(current, target, skip_partitions=set(parts))
+        for part, files in by_part.items():
+            _merge_files(files, target / part / f"part-{self.run_id}.parquet")
+        for part, frame in parts.items():
+            old = read_partition(current / part, spec.schema) if current else None
+            if old is not None and old.height:
+                keys = frame.select(spec.key)
+                old = old.join(keys, on=list(spec.key), how="anti")
+                frame = pl.concat([old, frame.select(old.columns)], how="vertical_relaxed")
+            write_file(frame, spec.schema, spec.key, target / part / f"part-{self.run_id}-u.parquet")
+        _fsync_tree(target)
+        return version
+
+
+def _merge_files(files: list[Path], dest: Path) -> None:
+    """Stream the row groups of a partition's staged files into one Parquet file."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if len(files) == 1:
+        os.replace(files[0], dest)
+        return
+    schema = pq.read_schema(files[0])
+    with pq.ParquetWriter(dest, schema, compression="zstd", compression_level=3) as writer:
+        for f in files:
+            pf = pq.ParquetFile(f)
+            for i in range(pf.num_row_groups):
+                writer.write_table(pf.read_row_group(i))
+
+
+def _fsync_tree(folder: Path) -> None:
+    for file in folder.rglob("*.parquet"):
+        fd = os.open(file, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
