@@ -1,0 +1,34 @@
+# geowire — `make run` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+LAKE   ?= data/lake
+
+.PHONY: run test bench eval docs clean-lake
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,dask,s3]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## run the pipeline on the bundled samples into data/lake
+	$(VENV)/bin/geowire run data/samples --lake $(LAKE)
+
+test: $(STAMP)  ## the whole test suite
+	$(VENV)/bin/pytest
+
+bench: $(STAMP)  ## throughput and memory benchmarks (not part of `make test`)
+	$(PY) -m flows.bench
+
+eval: $(STAMP)  ## event coder precision / recall / F1 on the gold sets
+	$(PY) -m flows.coding.evaluate
+
+docs: $(STAMP)  ## Great Expectations Data Docs from the lake's validation results
+	$(VENV)/bin/geowire docs --lake $(LAKE)
+
+clean-lake:
+	rm -rf $(LAKE)
+
+-include infra/Makefile.mk

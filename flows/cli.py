@@ -1,0 +1,116 @@
+"""The `geowire` command: `geowire run PATH... [--lake DIR]`, `geowire docs`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+# Prefect reads these at import: a cold machine needs longer than the default 20 s to bring
+# up the temporary API; no analytics offline; keep the console for our progress bar.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+EXIT_FAILED, EXIT_USAGE = 1, 2
+console = Console(stderr=True)
+
+
+class RichReporter:
+    """Progress bar over the input bytes, with a running record count."""
+
+    def __init__(self, progress: Progress):
+        self.progress, self.task, self.n = progress, None, 0
+
+    def start(self, total_bytes: int, files: int) -> None:
+        self.task = self.progress.add_task(f"{files} file(s)", total=max(total_bytes, 1))
+
+    def file_done(self, path: str, size: int) -> None:
+        self.progress.advance(self.task, size)
+
+    def records(self, n: int) -> None:
+        self.n += n
+        self.progress.update(self.task, description=f"{self.n:,} records")
+
+
+def _summary_table(result: dict, elapsed: float) -> Table:
+    table = Table(title=f"run {result['run_id']} → {result['lake']}")
+    for col in ("dataset", "read", "published", "quarantined", "duplicates"):
+        table.add_column(col, justify="left" if col == "dataset" else "right")
+    for dataset, c in result["datasets"].items():
+        table.add_row(dataset, *(f"{c[k]:,}" for k in ("records_read", "published", "quarantined", "duplicates")))
+    table.caption = f"elapsed {elapsed:.1f} s (pipeline {result['elapsed_seconds']:.1f} s)"
+    return table
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.ingest import InputError, list_dump_files
+    from flows.lake import LakeError, ensure_writable, lake_root
+
+    started = time.monotonic()
+    try:  # fail fast, before Prefect starts, on what we can check here
+        list_dump_files(args.paths)
+        ensure_writable(lake_root(args.lake))
+    except (InputError, LakeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return EXIT_USAGE
+    from flows.etl import etl
+    from flows.progress import set_reporter
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        set_reporter(RichReporter(progress))
+        try:
+            result = etl(paths=args.paths, lake=args.lake, incremental=args.incremental,
+                         since=args.since, until=args.until, batch_size=args.batch_size)
+        except Exception as exc:  # the flow failed: say why in one line
+            console.print(f"[red]run failed:[/red] {type(exc).__name__}: {exc}")
+            return EXIT_FAILED
+        finally:
+            set_reporter(None)
+    Console().print(_summary_table(result, time.monotonic() - started))
+    quarantined = sum(c["quarantined"] for c in result["datasets"].values())
+    if quarantined:
+        console.print(f"[yellow]{quarantined} record(s) quarantined[/yellow]: see {result['lake']}/quarantine")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from flows.lake import lake_root
+    from flows.validate import build_data_docs
+
+    root = lake_root(args.lake)
+    index = build_data_docs(root / "_validation", root / "_docs")
+    Console().print(f"Data Docs: {index}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geowire", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="ingest dump files or folders into the lake")
+    run.add_argument("paths", nargs="+", metavar="PATH")
+    run.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    run.add_argument("--incremental", action="store_true", help="skip files processed before")
+    run.add_argument("--since", help="keep articles published on/after this ISO date")
+    run.add_argument("--until", help="keep articles published before this ISO date")
+    run.add_argument("--batch-size", type=int, default=None)
+    run.set_defaults(func=cmd_run)
+    docs = sub.add_parser("docs", help="build Great Expectations Data Docs from the lake's results")
+    docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    docs.set_defaults(func=cmd_docs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""End of a run: re-aggregate the events its mentions touch, write the runs rows, commit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polars as pl
+
+from flows.coding import aggregate_events
+from flows.lake import scan_dataset
+from flows.validate import DatasetValidationError, validate_batch
+
+from .batch import _write, validate_and_stage
+from .run import CODED_DATASETS, RunContext
+from .timing import stage
+
+
+def aggregate_run_events(ctx: RunContext) -> None:
+    """Upsert every event that gained mentions, aggregated over ALL its mentions in the lake."""
+    if not ctx.new_mentions:
+        return
+    new = pl.concat(ctx.new_mentions, how="vertical_relaxed")
+    ids = new["event_id"].unique().to_list()
+    mentions = new
+    old = scan_dataset(ctx.root, "mentions")
+    if old is not None:
+        previous = old.filter(pl.col("event_id").is_in(ids)).select(new.columns).collect()
+        mentions = pl.concat([previous, new], how="vertical_relaxed").unique("mention_id", keep="last")
+    now = ctx.started_at.replace(microsecond=0)
+    events = aggregate_events(mentions, date_added=now)
+    events = _keep_first_date_added(ctx, events)
+    counts = ctx.counts["events"]
+    counts.records_read += events.height
+    contract = ctx.contracts["events"]
+    checked = validate_batch(contract.conform(events), contract)
+    if checked.bad.height:
+        validate_and_stage(ctx, "events", checked.bad.drop("reasons"))  # quarantines them
+    if checked.good.height:
+        ctx.txn.upsert(_write(ctx, "events", checked.good, mode="upsert"))
+    counts.published += checked.good.height
+
+
+def _keep_first_date_added(ctx: RunContext, events: pl.DataFrame) -> pl.DataFrame:
+    old = scan_dataset(ctx.root, "events")
+    if old is None or not events.height:
+        return events
+    first = (
+        old.filter(pl.col("event_id").is_in(events["event_id"].to_list()))
+        .select("event_id", pl.col("date_added").alias("__first"))
+        .collect()
+    )
+    return (
+        events.join(first, on="event_id", how="left")
+        .with_columns(pl.coalesce("__first", "date_added").alias("date_added"))
+        .drop("__first")
+    )
+
+
+def runs_rows(ctx: RunContext, status: str) -> pl.DataFrame:
+    finished = datetime.now(timezone.utc)
+    rows = [
+        {
+            "run_id": ctx.run_id, "flow_run_id": ctx.flow_run_id, "dataset": dataset,
+            "started_at": ctx.started_at, "finished_at": finished, "status": status,
+            "inputs": ctx.inputs, **ctx.counts[dataset].as_dict(),
+        }
+        for dataset in CODED_DATASETS
+    ]
+    return ctx.contracts["runs"].conform(pl.DataFrame(rows))
+
+
+def finish_run(ctx: RunContext) -> dict:
+    """Aggregate events, stage the runs rows and commit everything atomically."""
+    if ctx.settings.code_events:
+        with stage("aggregate"):
+            aggregate_run_events(ctx)
+    for dataset, counts in ctx.counts.items():
+        if not counts.balanced:
+            raise DatasetValidationError(
+                f"{dataset}: records_read {counts.records_read} != published {counts.published}"
+                f" + quarantined {counts.quarantined} + duplicates {counts.duplicates}"
+            )
+    runs = runs_rows(ctx, "completed")
+    validate_batch(runs, ctx.contracts["runs"])  # raises on a dataset-level failure
+    ctx.txn.append(_write(ctx, "runs", runs))
+    with stage("commit"):
+        ctx.txn.commit()
+    return summary(ctx)
+
+
+def summary(ctx: RunContext) -> dict:
+    elapsed = (datetime.now(timezone.utc) - ctx.started_at).total_seconds()
+    return {
+        "run_id": ctx.run_id,
+        "lake": str(ctx.root),
+        "elapsed_seconds": round(elapsed, 3),
+        "datasets": {d: c.as_dict() for d, c in ctx.counts.items()},
+    }

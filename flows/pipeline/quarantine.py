@@ -1,0 +1,56 @@
+"""Rows that failed → the quarantine dataset (with reasons and where they came from)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+PAYLOAD_CHARS = 4096
+QUARANTINE_SCHEMA = {
+    "quarantine_id": pl.String,
+    "run_id": pl.String,
+    "dataset": pl.String,
+    "reasons": pl.List(pl.String),
+    "source_file": pl.String,
+    "source_locator": pl.String,
+    "payload": pl.String,
+}
+
+
+def _qid(dataset: str, source_file: str | None, locator: str | None, reasons: list[str]) -> str:
+    text = "\x1f".join([dataset, source_file or "", locator or "", *sorted(reasons)])
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.DataFrame:
+    """Build quarantine rows from a frame with source_file, source_locator, reasons, payload."""
+    if rejected.height == 0:
+        return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    frame = rejected.select(
+        pl.col("source_file").cast(pl.String),
+        pl.col("source_locator").cast(pl.String),
+        pl.col("reasons").cast(pl.List(pl.String)),
+        pl.col("payload").cast(pl.String).str.slice(0, PAYLOAD_CHARS),
+    )
+    ids = [
+        _qid(dataset, f, loc, list(r or []))
+        for f, loc, r in zip(frame["source_file"], frame["source_locator"], frame["reasons"])
+    ]
+    return frame.with_columns(
+        pl.Series("quarantine_id", ids, pl.String),
+        pl.lit(run_id, pl.String).alias("run_id"),
+        pl.lit(dataset, pl.String).alias("dataset"),
+    ).select(list(QUARANTINE_SCHEMA)).unique("quarantine_id", keep="first", maintain_order=True)
+
+
+def rows_as_payload(frame: pl.DataFrame, drop: tuple[str, ...] = ()) -> pl.Series:
+    """Each row as JSON (long text fields shortened), for a quarantine payload."""
+    keep = [c for c in frame.columns if c not in drop and c != "reasons"]
+    shortened = frame.select(
+        [
+            pl.col(c).str.slice(0, 512) if frame.schema[c] == pl.String else pl.col(c)
+            for c in keep
+        ]
+    )
+    return shortened.select(pl.struct(pl.all()).struct.json_encode().alias("payload"))["payload"]

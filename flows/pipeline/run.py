@@ -1,0 +1,114 @@
+"""One ETL run as plain functions: open it, feed it batches, finish it (no Prefect here)."""
+
+from __future__ import annotations
+
+import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import polars as pl
+
+from flows.ingest import describe_input, list_dump_files
+from flows.lake import LakeLock, Transaction, ensure_writable, lake_root, read_columns
+from flows.normalize import Deduplicator
+from flows.progress import reporter
+from flows.settings import Settings
+from flows.validate import Contract, load_contract
+
+from .accounting import Counts
+
+CODED_DATASETS = ("articles", "mentions", "events")
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return f"{now:%Y%m%dT%H%M%S}Z-{secrets.token_hex(3)}"
+
+
+@dataclass
+class RunContext:
+    run_id: str
+    flow_run_id: str | None
+    root: Path
+    settings: Settings
+    started_at: datetime
+    files: list[str]
+    inputs: list[dict]
+    txn: Transaction
+    dedup: Deduplicator
+    contracts: dict[str, Contract]
+    since: datetime | None = None
+    until: datetime | None = None
+    counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
+    seen_quarantine: set[str] = field(default_factory=set)
+    seen_mentions: set[str] = field(default_factory=set)
+    new_mentions: list[pl.DataFrame] = field(default_factory=list)
+    batches: int = 0
+
+
+def _existing(root: Path, dataset: str, column: str) -> set[str]:
+    frame = read_columns(root, dataset, [column])
+    return set() if frame is None else set(frame[column].to_list())
+
+
+def _seed_dedup(root: Path) -> Deduplicator:
+    frame = read_columns(root, "articles", ["article_id", "content_hash"])
+    if frame is None:
+        return Deduplicator()
+    return Deduplicator(set(frame["article_id"].to_list()), set(frame["content_hash"].to_list()))
+
+
+def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
+    """(path, size, sha256) of every input of a completed run recorded in the lake."""
+    frame = read_columns(root, "runs", ["status", "inputs"])
+    if frame is None:
+        return set()
+    done = frame.filter(pl.col("status") == "completed").explode("inputs").unnest("inputs")
+    return set(zip(done["path"], done["size"], done["sha256"]))
+
+
+@contextmanager
+def open_run(
+    paths: list[str],
+    settings: Settings,
+    *,
+    files: list[str] | None = None,
+    flow_run_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    incremental: bool = False,
+) -> Iterator[RunContext]:
+    """Lock the lake, repair it, describe the inputs and start a transaction.
+
+    Raises ``InputError`` for a missing path and ``LakeError`` for an unusable lake before
+    anything is written. If the body raises, everything staged is discarded.
+    """
+    root = lake_root(settings.lake)
+    files = list_dump_files(paths) if files is None else files
+    ensure_writable(root)
+    with LakeLock(root, settings.wait_lock_seconds):
+        run_id = new_run_id()
+        txn = Transaction(root, run_id)
+        try:
+            inputs = [describe_input(f) for f in files]
+            if incremental:
+                done = processed_inputs(root)
+                inputs = [i for i in inputs if (i["path"], i["size"], i["sha256"]) not in done]
+                files = [i["path"] for i in inputs]
+            ctx = RunContext(
+                run_id=run_id, flow_run_id=flow_run_id, root=root, settings=settings,
+                started_at=datetime.now(timezone.utc), files=files,
+                inputs=inputs, txn=txn, dedup=_seed_dedup(root),
+                contracts={n: load_contract(n) for n in ("articles", "mentions", "events", "quarantine", "runs")},
+                since=since, until=until,
+                seen_quarantine=_existing(root, "quarantine", "quarantine_id"),
+                seen_mentions=_existing(root, "mentions", "mention_id"),
+            )
+            reporter().start(sum(i["size"] for i in ctx.inputs), len(files))
+            yield ctx
+        except BaseException:
+            txn.abort()
+            raise

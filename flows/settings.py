@@ -1,0 +1,22 @@
+"""One typed settings object; values come from arguments, then GEOWIRE_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"GEOWIRE_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    lake: str = field(default_factory=lambda: _env("LAKE", "data/lake"))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "2000")))
+    wait_lock_seconds: float = field(default_factory=lambda: float(_env("WAIT_LOCK", "0")))
+    code_events: bool = field(default_factory=lambda: _env("CODE_EVENTS", "1") != "0")
+    keep_validation_results: bool = True
+
+    def with_overrides(self, **values) -> "Settings":
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
