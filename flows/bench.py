@@ -80,10 +80,7 @@ def run_once(dump: Path, lake: Path, code: bool) -> dict:
     timing.reset()
     settings = Settings().with_overrides(lake=str(lake), code_events=code, keep_validation_results=True)
     start = time.perf_counter()
-    with pipeline.open_run([str(dump)], settings) as run:
-        for path in run.files:
-            pipeline.process_file(run, path)
-        result = pipeline.finish_run(run)
+    result = pipeline.run_serial([str(dump)], settings)
     result["wall"] = time.perf_counter() - start
     result["stages"] = dict(timing.SECONDS)
     result["rss"] = dict(timing.PEAK_RSS_MB)

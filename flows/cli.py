@@ -48,6 +48,18 @@ def _summary_table(result: dict, elapsed: float) -> Table:
     return table
 
 
+def dask_runner(workers: int | None, address: str | None):
+    """A prefect-dask task runner: a local cluster of ``workers`` processes, or an existing one."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                        "dashboard_address": None}
+    )
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputError, list_dump_files
     from flows.lake import LakeError, ensure_writable, lake_root
@@ -62,12 +74,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.etl import etl
     from flows.progress import set_reporter
 
+    if args.wait_lock is not None:
+        os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
+
+    flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
+    if parallel:
+        flow_fn = etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address))
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
         try:
-            result = etl(paths=args.paths, lake=args.lake, incremental=args.incremental,
-                         since=args.since, until=args.until, batch_size=args.batch_size)
+            result = flow_fn(paths=args.paths, lake=args.lake, incremental=args.incremental,
+                             since=args.since, until=args.until, batch_size=args.batch_size,
+                             parallel=parallel)
+        except LakeError as exc:  # locked by another run, or unusable
+            console.print(f"[red]error:[/red] {exc}")
+            return EXIT_USAGE
         except Exception as exc:  # the flow failed: say why in one line
             console.print(f"[red]run failed:[/red] {type(exc).__name__}: {exc}")
             return EXIT_FAILED
@@ -100,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
     run.add_argument("--batch-size", type=int, default=None)
+    run.add_argument("--dask-workers", type=int, default=None, metavar="N",
+                     help="run the shards on a local Dask cluster of N worker processes")
+    run.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                     help="run the shards on an existing Dask scheduler")
+    run.add_argument("--wait-lock", type=float, default=None, metavar="SECONDS",
+                     help="wait this long for another run holding the lake (default: refuse at once)")
     run.set_defaults(func=cmd_run)
     docs = sub.add_parser("docs", help="build Great Expectations Data Docs from the lake's results")
     docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))

@@ -8,8 +8,9 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 from flows import pipeline
+from flows.progress import reporter
 from flows.settings import Settings
-from flows.tasks import discover_inputs, ingest_file, publish_run
+from flows.tasks import discover_inputs, merge_and_publish, process_shard
 
 
 def _as_utc(value: str | None) -> datetime | None:
@@ -27,11 +28,13 @@ def etl(
     since: str | None = None,
     until: str | None = None,
     batch_size: int | None = None,
+    parallel: bool = False,
 ) -> dict:
-    """Ingest the dump files under ``paths`` and publish one atomic run to ``lake``.
+    """Ingest the dump files under ``paths`` and publish them to ``lake`` as one atomic run.
 
     ``since``/``until`` (ISO dates) keep only articles published in [since, until) — the rest
-    are quarantined with that reason; ``incremental`` skips files the lake has processed before.
+    are quarantined with that reason. ``incremental`` skips files processed before.
+    ``parallel`` submits the shards to the flow's task runner (Dask: see ``flows.cli``).
     """
     settings = Settings().with_overrides(lake=lake, batch_size=batch_size)
     files = discover_inputs(paths)
@@ -39,6 +42,11 @@ def etl(
         paths, settings, files=files, flow_run_id=str(flow_run.id or "") or None,
         since=_as_utc(since), until=_as_utc(until), incremental=incremental,
     ) as run:
-        for path in run.files:
-            ingest_file(run, path)
-        return publish_run(run)
+        specs = pipeline.plan_shards(run)
+        if parallel:
+            results = [future.result() for future in process_shard.map(specs)]
+        else:
+            results = [process_shard(spec) for spec in specs]
+        for spec, info in zip(specs, run.inputs):
+            reporter().file_done(spec.path, info["size"])
+        return merge_and_publish(run, results)

@@ -1,4 +1,4 @@
-"""Thin Prefect task wrappers around the plain pipeline functions (one file = one task)."""
+"""Thin Prefect task wrappers around the plain pipeline functions (one dump file = one task)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ def discover_inputs(paths: list[str]) -> list[str]:
     return list_dump_files(paths)
 
 
-@task(name="ingest-file", cache_policy=NO_CACHE, task_run_name="ingest {path}")
-def ingest_file(run: pipeline.RunContext, path: str) -> dict:
-    return pipeline.process_file(run, path).as_dict()
+@task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}: {spec.path}")
+def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
+    return pipeline.process_shard(spec)
 
 
-@task(name="publish-run", cache_policy=NO_CACHE)
-def publish_run(run: pipeline.RunContext) -> dict:
+@task(name="merge-and-publish", cache_policy=NO_CACHE)
+def merge_and_publish(run: pipeline.RunContext, results: list[pipeline.ShardResult]) -> dict:
+    pipeline.merge_shards(run, results)
     return pipeline.finish_run(run)

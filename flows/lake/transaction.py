@@ -84,6 +84,11 @@ class Transaction:
         self.rows[write.name] = self.rows.get(write.name, 0) + n
         return n
 
+    def track(self, name: str, schema, key: tuple[str, ...], partition_by: str | None) -> None:
+        """Declare a dataset whose files were placed directly under ``staging/<name>/``."""
+        if name not in self._writes:
+            self._writes[name] = DatasetWrite(name, pl.DataFrame(), schema, key, partition_by)
+
     def upsert(self, write: DatasetWrite) -> None:
         self._writes[write.name] = write
         self._upserts.setdefault(write.name, []).append(write)

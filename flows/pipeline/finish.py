@@ -10,7 +10,10 @@ from flows.coding import aggregate_events
 from flows.lake import scan_dataset
 from flows.validate import DatasetValidationError, validate_batch
 
-from .batch import _write, validate_and_stage
+from flows.lake import DatasetWrite
+
+from .quarantine import quarantine_rows
+from .shard import rejections
 from .run import CODED_DATASETS, RunContext
 from .timing import stage
 
@@ -34,7 +37,10 @@ def aggregate_run_events(ctx: RunContext) -> None:
     contract = ctx.contracts["events"]
     checked = validate_batch(contract.conform(events), contract)
     if checked.bad.height:
-        validate_and_stage(ctx, "events", checked.bad.drop("reasons"))  # quarantines them
+        counts.quarantined += checked.bad.height
+        rows = quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id)
+        rows = rows.filter(~pl.col("quarantine_id").is_in(list(ctx.seen_quarantine)))
+        ctx.txn.append(_write(ctx, "quarantine", ctx.contracts["quarantine"].conform(rows)))
     if checked.good.height:
         ctx.txn.upsert(_write(ctx, "events", checked.good, mode="upsert"))
     counts.published += checked.good.height
@@ -54,6 +60,12 @@ def _keep_first_date_added(ctx: RunContext, events: pl.DataFrame) -> pl.DataFram
         .with_columns(pl.coalesce("__first", "date_added").alias("date_added"))
         .drop("__first")
     )
+
+
+def _write(ctx: RunContext, dataset: str, frame: pl.DataFrame, mode: str = "append") -> DatasetWrite:
+    contract = ctx.contracts[dataset]
+    by = contract.partitioning.by if contract.partitioning else None
+    return DatasetWrite(dataset, frame, contract.arrow_schema(), tuple(contract.key), by, mode)
 
 
 def runs_rows(ctx: RunContext, status: str) -> pl.DataFrame:

@@ -19,6 +19,7 @@ from flows.settings import Settings
 from flows.validate import Contract, load_contract
 
 from .accounting import Counts
+from .shard import ShardSpec
 
 CODED_DATASETS = ("articles", "mentions", "events")
 
@@ -112,3 +113,16 @@ def open_run(
         except BaseException:
             txn.abort()
             raise
+
+
+def plan_shards(ctx: RunContext) -> list[ShardSpec]:
+    """One shard per dump file, in a fixed order (the order duplicates are resolved in)."""
+    return [
+        ShardSpec(
+            run_id=ctx.run_id, shard_no=i, path=path,
+            staging=str(ctx.txn.staging / "shards" / f"{i:05d}"),
+            results_dir=str(ctx.root / "_validation"), settings=ctx.settings,
+            since=ctx.since, until=ctx.until,
+        )
+        for i, path in enumerate(ctx.files)
+    ]

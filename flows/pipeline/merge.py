@@ -1,0 +1,88 @@
+"""Fold the shards' staged files into the run's transaction, in shard order.
+
+Each shard deduplicated only within itself; here articles repeated across shards or already
+in the lake are dropped (with the mentions coded from them) and counted as duplicates, and
+quarantine rows already in the lake are not written twice.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+
+from flows.lake.write import write_file
+
+from .run import RunContext
+from .shard import ShardResult
+from .timing import stage
+
+
+def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
+    with stage("merge"):
+        for result in sorted(results, key=lambda r: r.shard_no):
+            for dataset, counts in result.counts.items():
+                ctx.counts[dataset].add(counts)
+            dropped = _merge_articles(ctx, result)
+            _merge_mentions(ctx, result, dropped)
+            _merge_quarantine(ctx, result)
+
+
+def _files(result: ShardResult, dataset: str) -> list[Path]:
+    folder = Path(result.staging) / dataset
+    return sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+
+
+def _adopt(ctx: RunContext, dataset: str, file: Path, shard_root: Path, frame: pl.DataFrame | None = None) -> None:
+    """Move (or rewrite, when filtered) a staged file into the transaction's staging area."""
+    rel = file.relative_to(shard_root / dataset)
+    dest = ctx.txn.staging / dataset / rel
+    contract = ctx.contracts[dataset]
+    ctx.txn.track(dataset, contract.arrow_schema(), tuple(contract.key),
+                  contract.partitioning.by if contract.partitioning else None)
+    if frame is None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(file, dest)
+    elif frame.height:
+        write_file(frame, contract.arrow_schema(), tuple(contract.key), dest)
+
+
+def _merge_articles(ctx: RunContext, result: ShardResult) -> set[str]:
+    root, dropped = Path(result.staging), set()
+    for file in _files(result, "articles"):
+        keys = pl.read_parquet(file, columns=["article_id", "content_hash"])
+        kept, n_dup = ctx.dedup.filter(keys)
+        if n_dup == 0:
+            _adopt(ctx, "articles", file, root)
+            continue
+        dropped |= set(keys["article_id"]) - set(kept["article_id"])
+        ctx.counts["articles"].published -= n_dup
+        ctx.counts["articles"].duplicates += n_dup
+        rows = pl.read_parquet(file).filter(pl.col("article_id").is_in(kept["article_id"].implode()))
+        _adopt(ctx, "articles", file, root, rows)
+    return dropped
+
+
+def _merge_mentions(ctx: RunContext, result: ShardResult, dropped_articles: set[str]) -> None:
+    root = Path(result.staging)
+    for file in _files(result, "mentions"):
+        rows = pl.read_parquet(file)
+        keep = ~pl.col("article_id").is_in(list(dropped_articles)) & ~pl.col("mention_id").is_in(list(ctx.seen_mentions))
+        kept = rows.filter(keep)
+        removed = rows.height - kept.height
+        ctx.counts["mentions"].published -= removed
+        ctx.counts["mentions"].duplicates += removed
+        ctx.seen_mentions.update(kept["mention_id"].to_list())
+        _adopt(ctx, "mentions", file, root, None if removed == 0 else kept)
+        if kept.height:
+            ctx.new_mentions.append(kept.drop("sentence"))
+
+
+def _merge_quarantine(ctx: RunContext, result: ShardResult) -> None:
+    root = Path(result.staging)
+    for file in _files(result, "quarantine"):
+        rows = pl.read_parquet(file)
+        kept = rows.filter(~pl.col("quarantine_id").is_in(list(ctx.seen_quarantine))).unique("quarantine_id", keep="first", maintain_order=True)
+        ctx.seen_quarantine.update(kept["quarantine_id"].to_list())
+        _adopt(ctx, "quarantine", file, root, None if kept.height == rows.height else kept)

@@ -1,0 +1,151 @@
+"""One shard (a dump file) through ingest → normalize → dedup → validate → code → staged files.
+
+A shard needs nothing but its ``ShardSpec`` (plain, picklable values), so it can run in this
+process or on a Dask worker. It dedups only within itself; ``merge.py`` dedups across shards
+and against the lake before the run commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from flows.coding import code_articles
+from flows.ingest import iter_raw_batches
+from flows.lake.write import split_partitions, write_file
+from flows.normalize import Deduplicator, normalize_articles
+from flows.progress import reporter
+from flows.settings import Settings
+from flows.validate import Contract, load_contract, save_result, validate_batch
+
+from .accounting import Counts
+from .quarantine import quarantine_rows, rows_as_payload
+from .timing import stage, timed_iter
+
+SHARD_DATASETS = ("articles", "mentions", "quarantine")
+
+
+@dataclass(frozen=True)
+class ShardSpec:
+    run_id: str
+    shard_no: int
+    path: str
+    staging: str  # <lake>/.staging/<run_id>/shards/<shard_no>
+    results_dir: str  # where GE results are kept
+    settings: Settings
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass
+class ShardResult:
+    shard_no: int
+    path: str
+    staging: str
+    counts: dict[str, Counts]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Shard:
+    spec: ShardSpec
+    contracts: dict[str, Contract]
+    counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in ("articles", "mentions", "events")})
+    dedup: Deduplicator = field(default_factory=Deduplicator)
+    batch: int = 0
+
+
+def process_shard(spec: ShardSpec) -> ShardResult:
+    """Process one dump file; staged Parquet files land under ``spec.staging``."""
+    shard = _Shard(spec, {n: load_contract(n) for n in ("articles", "mentions", "quarantine")})
+    batches = iter_raw_batches(spec.path, batch_size=spec.settings.batch_size)
+    for raw in timed_iter("ingest", batches):
+        shard.batch += 1
+        _process_batch(shard, raw)
+        reporter().records(raw.height)
+    return ShardResult(spec.shard_no, spec.path, spec.staging, shard.counts)
+
+
+def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
+    counts = shard.counts["articles"]
+    counts.records_read += raw.height
+    with stage("normalize"):
+        normalized = normalize_articles(raw, shard.spec.run_id)
+    _quarantine(shard, "articles", normalized.rejected)
+    articles, out_of_range = _split_date_range(shard.spec, normalized.articles)
+    _quarantine(shard, "articles", out_of_range)
+    with stage("dedup"):
+        unique, duplicates = shard.dedup.filter(articles)
+    counts.duplicates += duplicates
+    good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
+    counts.published += good.height
+    if shard.spec.settings.code_events and good.height:
+        with stage("code"):
+            mentions = code_articles(good)
+        shard.counts["mentions"].records_read += mentions.height
+        fresh = mentions.unique("mention_id", keep="first", maintain_order=True)
+        shard.counts["mentions"].duplicates += mentions.height - fresh.height
+        shard.counts["mentions"].published += _validate_and_stage(shard, "mentions", fresh).height
+
+
+def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_from_payload=()) -> pl.DataFrame:
+    """Validate against the contract; stage good rows, quarantine bad ones; return the good."""
+    contract = shard.contracts[dataset]
+    with stage("validate"):
+        checked = validate_batch(contract.conform(frame), contract)
+    if shard.spec.settings.keep_validation_results:
+        save_result(checked.result, Path(shard.spec.results_dir), shard.spec.run_id, dataset,
+                    shard.spec.shard_no * 100_000 + shard.batch)
+    if checked.bad.height:
+        shard.counts[dataset].quarantined += checked.bad.height
+        _stage(shard, "quarantine", quarantine_rows(rejections(checked.bad, dataset, drop_from_payload), dataset, shard.spec.run_id))
+    if checked.good.height:
+        _stage(shard, dataset, checked.good)
+    return checked.good
+
+
+def rejections(bad: pl.DataFrame, dataset: str, drop_from_payload=()) -> pl.DataFrame:
+    """Failed rows (with their ``reasons``) in the shape quarantine_rows takes."""
+    if dataset == "articles":
+        where = [pl.col("source_file"), pl.col("source_locator")]
+    elif dataset == "mentions":
+        where = [pl.lit("mentions").alias("source_file"),
+                 pl.format("article:{} sentence:{}", "article_id", "sentence_index").alias("source_locator")]
+    else:
+        where = [pl.lit(dataset).alias("source_file"), pl.format("event:{}", "event_id").alias("source_locator")]
+    return bad.select(*where, pl.col("reasons")).with_columns(rows_as_payload(bad, drop_from_payload).alias("payload"))
+
+
+def _quarantine(shard: _Shard, dataset: str, rejected: pl.DataFrame) -> None:
+    if rejected.height:
+        shard.counts[dataset].quarantined += rejected.height
+        _stage(shard, "quarantine", quarantine_rows(rejected, dataset, shard.spec.run_id))
+
+
+def _stage(shard: _Shard, dataset: str, frame: pl.DataFrame) -> None:
+    contract = shard.contracts[dataset]
+    frame = contract.conform(frame)
+    by = contract.partitioning.by if contract.partitioning else None
+    with stage("write"):
+        for part, rows in split_partitions(frame, by).items():
+            name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.batch:05d}.parquet"
+            write_file(rows, contract.arrow_schema(), contract.key, Path(shard.spec.staging) / dataset / part / name)
+
+
+def _split_date_range(spec: ShardSpec, articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    if spec.since is None and spec.until is None:
+        return articles, pl.DataFrame()
+    inside = pl.lit(True)
+    if spec.since is not None:
+        inside = inside & (pl.col("published_at") >= spec.since)
+    if spec.until is not None:
+        inside = inside & (pl.col("published_at") < spec.until)
+    inside = inside.fill_null(False)
+    outside = articles.filter(~inside)
+    rejected = outside.select(
+        "source_file", "source_locator", pl.lit(["published_at outside the backfill range"]).alias("reasons"),
+    ).with_columns(rows_as_payload(outside, ("text",)).alias("payload"))
+    return articles.filter(inside), rejected

@@ -1,0 +1,45 @@
+"""`geowire` as a user runs it: a subprocess, its exit code, its output, the lake it leaves."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO, SAMPLES
+from tests.flow.lakeq import count
+
+
+def geowire(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "160"}
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args], cwd=REPO, env=env,
+        capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def test_missing_path_is_a_one_line_error(tmp_path):
+    missing = tmp_path / "no-such-dump.jsonl"
+    proc = geowire("run", str(missing), "--lake", str(tmp_path / "lake"))
+    assert proc.returncode == 2
+    assert str(missing) in proc.stderr
+    assert not (tmp_path / "lake").exists()
+
+
+def test_unwritable_lake_is_refused(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the lake's parent folder should be")
+    proc = geowire("run", str(SAMPLES / "articles.jsonl"), "--lake", str(blocker / "lake"))
+    assert proc.returncode == 2
+    assert "not writable" in proc.stderr
+
+
+def test_run_prints_a_summary_and_fills_the_lake(tmp_path):
+    lake = tmp_path / "lake"
+    proc = geowire("run", str(SAMPLES / "articles.jsonl"), str(SAMPLES / "broken"), "--lake", str(lake))
+    assert proc.returncode == 0, proc.stderr
+    for word in ("articles", "mentions", "events", "published", "quarantined", "duplicates", "elapsed"):
+        assert word in proc.stdout
+    assert count(lake, "articles") > 0
+    assert count(lake, "quarantine") > 0
+    assert "quarantined" in proc.stderr
