@@ -13,7 +13,7 @@ def _env(name: str, default: str) -> str:
 @dataclass(frozen=True)
 class Settings:
     lake: str = field(default_factory=lambda: _env("LAKE", "data/lake"))
-    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "2000")))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "5000")))
     wait_lock_seconds: float = field(default_factory=lambda: float(_env("WAIT_LOCK", "0")))
     code_events: bool = field(default_factory=lambda: _env("CODE_EVENTS", "1") != "0")
     keep_validation_results: bool = True
