@@ -1,0 +1,17 @@
+"""Exceptions of the ingest stage.
+
+`InputError` is raised to the caller (a path that does not exist). `RecordError` and its
+subclasses never leave `iter_raw_batches`: they are turned into error rows.
+"""
+
+
+class InputError(Exception):
+    """A path given to ingest does not exist or cannot be listed."""
+
+
+class RecordError(Exception):
+    """A problem with one record or with the rest of a stream; becomes an error row."""
+
+
+class LimitExceeded(RecordError):
+    """A safety limit (decompressed size, ratio, record size) was hit."""

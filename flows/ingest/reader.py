@@ -1,0 +1,94 @@
+"""`iter_raw_batches`: one dump file → bounded frames of raw articles and error rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from .arc import read_arc
+from .delimited import read_delimited
+from .errors import RecordError
+from .files import open_input
+from .html import read_html
+from .jsondoc import read_json
+from .jsonl import read_jsonl
+from .limits import DEFAULT_LIMITS, Limits
+from .opener import Entry, iter_entries
+from .parquet import read_parquet
+from .schema import batch_rows, error_row
+from .sniff import detect_format
+from .streams import DECOMPRESSION_ERRORS, Budget
+from .text import read_text
+from .warc import read_warc
+
+READERS = {
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "csv": lambda entry, limits: read_delimited(entry, limits, "csv"),
+    "tsv": lambda entry, limits: read_delimited(entry, limits, "tsv"),
+    "parquet": read_parquet,
+    "txt": read_text,
+    "html": read_html,
+    "warc": read_warc,
+    "arc": read_arc,
+}
+STREAM_ERRORS = (RecordError, UnicodeDecodeError, *DECOMPRESSION_ERRORS)
+
+
+def iter_raw_batches(
+    path: str, batch_size: int = 1000, limits: Limits | None = None
+) -> Iterator[pl.DataFrame]:
+    """Frames (RAW_SCHEMA) of at most `batch_size` rows read from one dump file.
+
+    Failures become error rows (reason + locator), never exceptions: a file that cannot
+    be opened, an empty file, an unknown format, a broken record, a limit hit.
+    """
+    return batch_rows(iter_raw_rows(path, limits or DEFAULT_LIMITS), path, batch_size)
+
+
+def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
+    """Row dicts (raw columns) of one dump file, in file order."""
+    try:
+        handle, size = open_input(path)
+    except (OSError, ValueError, RecordError) as exc:
+        yield error_row("file", f"cannot open file: {exc}")
+        return
+    with handle:
+        if size == 0:
+            yield error_row("file", "empty file")
+            return
+        budget = Budget(limits=limits, compressed_size=size)
+        for item in iter_entries(handle, path, budget):
+            if isinstance(item, Entry):
+                yield from _entry_rows(item, limits)
+            else:
+                yield item
+
+
+def _entry_rows(entry: Entry, limits: Limits) -> Iterator[dict]:
+    fmt = detect_format(entry.head, entry.name)
+    if not entry.head:
+        yield error_row(entry.locator("file"), entry.failure() or "empty file")
+        return
+    if fmt is None:
+        yield error_row(entry.locator("file"), "unknown format", entry.head[:512])
+        return
+    last = entry.locator("file")
+    try:
+        for row in READERS[fmt](entry, limits):
+            row["source_format"] = fmt
+            last = row["source_locator"]
+            yield row
+    except STREAM_ERRORS as exc:
+        yield _stream_error(entry, fmt, last, f"cannot read {fmt}: {exc}")
+    failure = entry.failure()
+    if failure:
+        yield _stream_error(entry, fmt, last, failure)
+
+
+def _stream_error(entry: Entry, fmt: str, last: str, reason: str) -> dict:
+    where = last if last == entry.locator("file") else f"{last} (after)"
+    row = error_row(where, reason)
+    row["source_format"] = fmt
+    return row
