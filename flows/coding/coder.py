@@ -6,14 +6,16 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import Actor, matcher_for
+from .attribution import attribution_tokens
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .matcher import VerbMatch, match_verbs
 from .modality import WINDOW, hypothetical, negated, quoted
-from .places import Place, actor_place, find_place
+from .places import Place, actor_place, find_places
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .text import Token, split_sentences, tokenize
+from .inherit import settle_countries
 from .tone import document_tone
 from .verbs import Verbs, refine_governed
 
@@ -23,8 +25,21 @@ INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 INTENT_MARKERS = frozenset({"will", "'ll", "willing", "ready", "prepared", "plans", "intends", "shall"})
 
 
+THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
+REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
+                       "warned", "reiterated", "insisted", "indicated"})
+
+
 def _intent(tokens: list[Token], head: int, source_end: int) -> bool:
-    return any(t.lower in INTENT_MARKERS for t in tokens[max(source_end, head - WINDOW, 0):head])
+    window = [t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]]
+    if any(w in INTENT_MARKERS for w in window):
+        return True
+    return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not _uncertain(tokens, head)
+
+
+def _uncertain(tokens: list[Token], head: int) -> bool:
+    return any(t.lower in ("could", "might", "may", "if", "unless", "whether") for t in tokens[:head])
 
 
 class Coder:
@@ -73,13 +88,18 @@ class Coder:
         matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens))
         if not matches:
             return [], context
+        speech = any("say" in m.pattern.flags for m in matches)  # attribution counts: "…, X said"
+        dropped = attribution_tokens(tokens, matches)
+        if dropped:
+            actors = [a for a in actors if a.start not in dropped]
+            matches = [m for m in matches if m.head not in dropped]
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
-        speech = any("say" in m.pattern.flags for m in matches)
+        dyads = settle_countries(dyads, actors, tokens, text, context, dropped)
         specific = [d for d in dyads if "say" not in d.match.pattern.flags]
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        place = find_place(tokens, actors, text)
+        place = next((p for i, _, p in find_places(tokens, actors, text) if i not in dropped), None)
         rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
 
@@ -90,9 +110,13 @@ class Coder:
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
         is_negated = negated(tokens, head, source_end)
         is_hypo = hypothetical(tokens, head, source_end, d.nominal)
-        if not is_negated and entry.root_code in INTENT_ROOTS and _intent(tokens, head, source_end):
-            entry = self._codebook(refine_governed("030", entry.code))
-            is_hypo = any(t.lower in ("could", "might", "may", "if") for t in tokens[:head])
+        if not is_negated and _intent(tokens, head, source_end):
+            if entry.root_code in INTENT_ROOTS:
+                entry = self._codebook(refine_governed("030", entry.code))
+                is_hypo = _uncertain(tokens, head)
+            elif entry.root_code in THREAT_ROOTS:  # an announced conflictual act is a threat (13x)
+                entry = self._codebook(refine_governed("130", entry.code))
+                is_hypo = _uncertain(tokens, head)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:
             where = Place(0, None, None, None, None, None, None)

@@ -22,7 +22,7 @@ CODED = ["event_date", "actor1_code", "actor1_name", "actor1_country_code", "act
 
 def aggregate_events(mentions: pl.DataFrame, date_added: datetime) -> pl.DataFrame:
     """One row per event_id; columns exactly EVENT_COLUMNS with EVENT_SCHEMA dtypes."""
-    missing = [c for c in MENTION_COLUMNS if c not in mentions.columns]
+    missing = [c for c in MENTION_COLUMNS if c not in mentions.columns and c != "sentence"]
     if missing:
         raise ValueError(f"mentions frame lacks column(s) {missing}")
     if date_added.tzinfo is None:

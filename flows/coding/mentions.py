@@ -49,10 +49,13 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
     frame = articles.select(
         [c for c in REQUIRED_COLUMNS]
         + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS])
+    # only English (or unknown-language) articles with text are coded: filter in Polars, not per row
+    frame = frame.with_row_index("_row").filter(
+        (pl.col("language").is_null() | (pl.col("language") == "en"))
+        & pl.col("text").is_not_null() & (pl.col("text") != ""))
     rows: list[dict] = []
-    for number, article in enumerate(frame.iter_rows(named=True)):
-        if article["language"] not in (None, "en") or not article["text"]:
-            continue
+    for article in frame.iter_rows(named=True):
+        number = article.pop("_row")
         try:
             rows.extend(coder.code_article(article))
         except Exception as exc:  # name the record, keep the cause

@@ -21,6 +21,12 @@ HEDGE_VERBS = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "want", "wa
                          "essential", "important", "need", "needs", "urged", "possibility",
                          "prospect", "wonder", "tried", "try", "tries", "attempt", "plans", "plan",
                          "planned", "ready", "willing"})
+# "continued to send", "began to withdraw": the act happens
+ASPECTUAL = frozenset({"continue", "continued", "continues", "begin", "began", "begun", "begins", "start",
+                       "started", "starts", "resume", "resumed", "resumes", "resorted", "proceeded", "went"})
+DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
+                       "insisted", "ask", "asks", "asked", "request", "requests", "requested",
+                       "recommend", "recommended", "propose", "proposed", "proposes"})
 QUOTES = frozenset({'"', "“", "”"})
 WINDOW = 5
 
@@ -38,17 +44,28 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool)
     first = tokens[0].lower if tokens else ""
     if first in ("should", "were", "had") and head > 1:
         return True  # conditional inversion: "Should he continue…, his influence might…"
-    if any(t.lower in CONDITIONALS for t in tokens[:head]):
+    if any(t.lower in CONDITIONALS for t in tokens[:head]) or _subjunctive(tokens, head):
         return True
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
     if any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in window):
         return True
-    if window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}:
+    if (window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}
+            and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False
+
+
+def _subjunctive(tokens: list[Token], head: int) -> bool:
+    """Inside the "that"-clause of a demand ("demanded that Ghana free …"): asked for, not done."""
+    return any(tokens[i].lower == "that" and any(t.lower in DEMANDING for t in tokens[max(0, i - 3):i])
+               for i in range(head))
+
+
+def _hedged(tokens: list[Token]) -> bool:
+    return any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in tokens)
 
 
 def quoted(tokens: list[Token], head: int) -> bool:

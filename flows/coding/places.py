@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .actors import Actor
 from .text import Token
@@ -16,6 +17,10 @@ from .text import Token
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 CONNECTORS = frozenset({"of", "de", "al", "el", "-"})
 MAX_WORDS = 4
+# a name followed by one of these is a water body, not a place on land ("the Red Sea")
+WATER = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake"})
+# a name followed by one of these is an admin1 subdivision ("Borno state")
+SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +36,17 @@ class Place:
 
 def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | None:
     """The first resolvable place after a locative preposition in the sentence."""
+    for _, _, place in find_places(tokens, actors, text, LOCATIVES):
+        return place
+    return None
+
+
+def find_places(tokens: list[Token], actors: list[Actor], text: str,
+                prepositions: frozenset[str] = LOCATIVES, start: int = 0):
+    """Yield (first token, one past the last token, Place) for places after `prepositions`."""
     country_at = {a.start: a for a in actors if a.kind == "country"}
-    for i, token in enumerate(tokens[:-1]):
-        if token.lower not in LOCATIVES:
+    for i in range(start, len(tokens) - 1):
+        if tokens[i].lower not in prepositions:
             continue
         j = i + 1
         if tokens[j].lower == "the" and j + 1 < len(tokens):
@@ -42,11 +55,11 @@ def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | N
         possessive = actor is not None and actor.end < len(tokens) and tokens[actor.end].lower in ("'s", "’s")
         if actor is not None and not actor.adjective and not possessive:
             raw = text[actor.char_start:actor.char_end]
-            return Place(1, actor.name, actor.country_code, None, None, None, raw)
-        place = _lookup_phrase(tokens, j, text)
-        if place is not None:
-            return place
-    return None
+            yield j, actor.end, Place(1, actor.name, actor.country_code, None, None, None, raw)
+            continue
+        found = lookup_phrase(tokens, j, text)
+        if found is not None:
+            yield j, found[1], found[0]
 
 
 def actor_place(actor: Actor | None) -> Place | None:
@@ -57,6 +70,19 @@ def actor_place(actor: Actor | None) -> Place | None:
     return Place(1, name, actor.country_code, None, None, None, None)
 
 
+@lru_cache(maxsize=1)
+def cameo_of_iso3() -> dict[str, str]:
+    """ISO-3 -> CAMEO country code where they differ (ROU -> ROM), from data/dictionaries/countries.tsv."""
+    path = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "countries.tsv"
+    table: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) > 1 and not line.startswith("#") and cells[1] and cells[1] != cells[0]:
+                table[cells[1]] = cells[0]
+    return table
+
+
 @lru_cache(maxsize=512)
 def _country_name(iso3: str) -> str:
     import pycountry
@@ -65,7 +91,7 @@ def _country_name(iso3: str) -> str:
     return found.name if found is not None else iso3
 
 
-def _lookup_phrase(tokens: list[Token], j: int, text: str) -> Place | None:
+def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] | None:
     words: list[Token] = []
     k = j
     while k < len(tokens) and len(words) < MAX_WORDS:
@@ -77,18 +103,24 @@ def _lookup_phrase(tokens: list[Token], j: int, text: str) -> Place | None:
         else:
             break
         k += 1
+    if any(w.lower in WATER for w in words) or (k < len(tokens) and tokens[k].lower in WATER):
+        return None
+    subdivision = k < len(tokens) and tokens[k].lower in SUBDIVISION_WORDS
     while words:  # longest first
         raw = text[words[0].start:words[-1].end]
-        found = _resolve_name(raw)
+        found = _resolve_name(raw, subdivision)
         if found is not None:
-            return found
+            return found, j + len(words)
         words.pop()
     return None
 
 
-def _resolve_name(raw: str) -> Place | None:
+def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     key = raw.lower()
     tables = _tables()
+    if subdivision and key in tables["subdivisions"]:
+        code, name, iso2 = tables["subdivisions"][key]
+        return Place(2 if iso2 == "US" else 5, name, tables["iso3"].get(iso2), code, None, None, raw)
     if key in tables["us_states"]:
         code, name = tables["us_states"][key]
         return Place(2, name, "USA", f"US{code}", None, None, raw)

@@ -9,7 +9,7 @@ directions, as does a compound subject of a symmetric verb with no object.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import Actor
 from .matcher import VerbMatch
@@ -27,6 +27,10 @@ GROUP_GLUE = frozenset({"and", ",", "&", "both", "as", "well", "the"})
 COORDINATORS = frozenset({"and", ",", "but", "then"})
 TARGET_PREPOSITIONS = frozenset({"of", "on", "against", "into", "to", "in", "with", "over", "toward", "towards"})
 MATERIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# verbal acts whose "that"-clause subject is their target ("demanded that the US match …")
+THAT_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+OBLIGATIONS = frozenset({"must", "should"})
+DEMAND_CODE = "100"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,12 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
         return _nominal(tokens, groups, match)
     passive = _is_passive(tokens, match.head, participles)
     before, gap, inherited = _source_group(tokens, groups, match, sources_at, context)
+    if "say" in pattern.flags and before:
+        obliged = _obligation(tokens, groups, match)
+        if obliged:  # "X said that Y must …": X demands of Y
+            demand = replace(match, pattern=replace(pattern, code=DEMAND_CODE, flags=frozenset(),
+                                                    text=f"{pattern.text} that _ must"))
+            return _pairs(demand, before, obliged, False, False, gap, inherited)
     after = _target_group(tokens, groups, match, passive, say_heads)
     if passive:
         by_actor = after if after and tokens[after[0].start - 1].lower == "by" else None
@@ -100,6 +110,21 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
     if not after and "sym" in pattern.flags and len(before) > 1:
         return _both_ways(match, before, nominal=False)
     return _pairs(match, before, after or [None], False, False, gap, inherited)
+
+
+def _obligation(tokens, groups, match) -> list[Actor] | None:
+    """The actor group of a "that"-clause whose verb is an obligation ("that China must …")."""
+    for j in range(match.end, min(len(tokens), match.end + 5)):
+        if tokens[j].lower != "that":
+            continue
+        group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
+        if group is None:
+            return None
+        after = [t.lower for t in tokens[group[-1].end:group[-1].end + 3]]
+        if any(w in OBLIGATIONS for w in after) or after[:2] in (["has", "to"], ["have", "to"]):
+            return group
+        return None
+    return None
 
 
 def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dyad]:
@@ -222,6 +247,9 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
     material = match.pattern.code[:2] in MATERIAL_ROOTS
     for j in range(match.head + 1, len(tokens)):
         word = tokens[j].lower
+        if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
+            group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
+            return _targetable(group, tokens, say_heads) if group else None
         if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive:
             return None
         group = _group_starting_at(groups, j)

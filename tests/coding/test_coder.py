@@ -27,8 +27,8 @@ def facts(tiny, verbs, text, **kw) -> list[dict]:
 @pytest.mark.parametrize("text, expected", [
     ("Russian troops attacked Ukrainian positions.", ("RUSMIL", "UKR", "190")),
     ("Ukrainian officials condemned Russia.", ("UKRGOV", "RUS", "111")),
-    ("Iraqi police arrested protesters.", ("IRQCOP", "CVL", "173")),
-    ("The army of Iraq attacked rebels.", ("IRQMIL", "REB", "190")),
+    ("Iraqi police arrested protesters.", ("IRQCOP", "IRQCVL", "173")),  # a bare agent takes the context country
+    ("The army of Iraq attacked rebels.", ("IRQMIL", "IRQREB", "190")),
     ("The U.S. criticized China.", ("USA", "CHN", "111")),
     ("The United States criticized China.", ("USA", "CHN", "111")),
     ("US officials criticized China.", ("USAGOV", "CHN", "111")),
@@ -72,7 +72,7 @@ def test_compounds(tiny, verbs, text, expected):
     ("The invasion of Ukraine by Russia continued.", ("RUS", "UKR", "190")),
     ("The Russian invasion of Ukraine continued.", ("RUS", "UKR", "190")),
     ("The US withdrawal from the INF treaty worried Europe.", ("USA", None, "161")),
-    ("Russian forces, which entered Ukraine last week, shelled Kharkiv.", ("RUSMIL", None, "194")),
+    ("Russian forces, which entered Ukraine last week, shelled Kharkiv.", ("RUSMIL", "UKR", "194")),
 ])
 def test_voice_and_nominals(tiny, verbs, text, expected):
     assert coded(tiny, verbs, text)[0] == expected
@@ -98,7 +98,7 @@ def test_modality_flags(tiny, verbs, text, negated, hypothetical):
 @pytest.mark.parametrize("text, expected, quoted", [
     ("Russia threatened to invade Ukraine.", {("RUS", "UKR", "1384")}, False),
     ("Russia threatened to attack Ukraine.", {("RUS", "UKR", "138")}, False),
-    ("Ukraine said Russia attacked Kharkiv.", {("RUS", None, "190")}, True),
+    ("Ukraine said Russia attacked Kharkiv.", {("RUS", "UKR", "190")}, True),
     ("Russia attacked Ukraine, France said.", {("RUS", "UKR", "190")}, True),
     ("France said the situation was calm.", {("FRA", None, "010")}, False),
     ("The United States urged Russia to withdraw its troops.", {("USA", "RUS", "0256")}, False),

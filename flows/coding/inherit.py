@@ -1,0 +1,110 @@
+"""Countries from context: agents with no country, and places that name the target.
+
+As in PETRARCH/TABARI, a bare agent ("officials", "the military", "protesters") takes its
+country from the context:
+
+- a source agent: the nearest other country-bearing actor in the sentence (not its target),
+  else the sentence's place ("in Nairobi"), else the previous sentence's actor, else the target;
+- a target agent: the sentence's place, else the source's country (a domestic event:
+  "Egyptian police dispersed demonstrators" is EGYCOP -> EGYOPP).
+
+An event with no target actor whose object is a place takes that place's country as its target
+("troops entered Hebron" -> PSE; "lifted the curfew in Montenegro" -> MNE).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .actors import Actor
+from .places import LOCATIVES, Place, cameo_of_iso3, find_places, lookup_phrase
+from .structure import Dyad
+from .text import Token
+
+TARGET_PLACE_PREPOSITIONS = LOCATIVES | frozenset({"to", "into", "toward", "towards", "on", "against", "over"})
+# acts done to a place (material roots); a verbal act "in Dnipro" is not addressed to Dnipro
+PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"})
+CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", "after", "before",
+                         "when", "since", "until", "unless", "if", "where", "which", "who"})
+
+
+def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
+                     context: Actor | None, dropped: frozenset[int] = frozenset()) -> list[Dyad]:
+    """Dyads with place targets filled in and country-less agents given a country."""
+    places = [(i, j, p) for i, j, p in find_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS)
+              if i not in dropped and p.country_code]
+    out: list[Dyad] = []
+    seen: set[tuple] = set()
+    for d in dyads:
+        target = d.target
+        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and "sym" not in d.match.pattern.flags:
+            target = _place_target(d, places, tokens, text)
+        source = d.source
+        if _countryless(source):
+            source = _adopt(source, _source_donor(d, actors, places, context, target))
+        if target is not None and _countryless(target):
+            donor = _place_actor(places[0], tokens) if places else (source if source.country_code else None)
+            target = _adopt(target, donor)
+        if target is not None and target.code == source.code:
+            target = None
+        key = (d.match.head, source.code, target.code if target is not None else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(replace(d, source=source, target=target, inherited=d.inherited or source is not d.source))
+    return out
+
+
+def _countryless(actor: Actor) -> bool:
+    return actor.kind == "agent" and actor.country_code is None
+
+
+def _adopt(agent: Actor, donor: Actor | None) -> Actor:
+    if donor is None or not donor.country_code:
+        return agent
+    country = donor.country_code
+    return replace(agent, code=country + (agent.type_code or ""), country_code=country,
+                   name=f"{country} {agent.name}")
+
+
+def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
+                  target: Actor | None) -> Actor | None:
+    source = d.source
+    others = [a for a in actors if a.country_code and a is not source
+              and (target is None or a.start != target.start)]
+    if others:
+        return min(others, key=lambda a: abs(a.start - source.start))
+    if places:
+        return _place_actor(places[0], None)
+    if context is not None and context.country_code:
+        return context
+    return target
+
+
+def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | None:
+    """The first place after the head, in the same clause, as a country actor."""
+    head = d.match.head
+    for i, j, place in places:
+        if i <= head:
+            continue
+        if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
+            return None
+        return _place_actor((i, j, place), tokens)
+    return _object_place(d, tokens, text)
+
+
+def _object_place(d: Dyad, tokens: list[Token], text: str) -> Actor | None:
+    """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut")."""
+    j = d.match.end
+    if j < len(tokens) and tokens[j].lower == "the":
+        j += 1
+    found = lookup_phrase(tokens, j, text)
+    if found is None or not found[0].country_code:
+        return None
+    return _place_actor((j, found[1], found[0]), tokens)
+
+
+def _place_actor(found: tuple[int, int, Place], tokens: list[Token] | None) -> Actor:
+    i, j, place = found
+    code = cameo_of_iso3().get(place.country_code, place.country_code)
+    c0 = tokens[i].start if tokens else 0
+    c1 = tokens[j - 1].end if tokens else 0
+    return Actor(i, j, c0, c1, code, place.name, "country", code, None, False)
