@@ -45,8 +45,8 @@ def etl(
         specs = pipeline.plan_shards(run)
         if parallel:
             results = [future.result() for future in process_shard.map(specs)]
+            for info in run.inputs:  # workers cannot report to this process's progress bar
+                reporter().file_done(info["path"], info["size"])
         else:
             results = [process_shard(spec) for spec in specs]
-        for spec, info in zip(specs, run.inputs):
-            reporter().file_done(spec.path, info["size"])
         return merge_and_publish(run, results)

@@ -14,7 +14,7 @@ def discover_inputs(paths: list[str]) -> list[str]:
     return list_dump_files(paths)
 
 
-@task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}: {spec.path}")
+@task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}")
 def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
     return pipeline.process_shard(spec)
 

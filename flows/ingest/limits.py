@@ -16,7 +16,7 @@ class Limits:
         members included (default 20 GB).
     max_ratio / ratio_min_bytes: a file whose decompressed size exceeds `max_ratio` times
         its compressed size AND `ratio_min_bytes` is refused as a decompression bomb
-        (defaults: 200x and 1 GB, so small but very repetitive files still pass).
+        (defaults: 200x and 64 MB, so small but very repetitive files still pass).
     max_members: archive members read from one zip/tar before the rest is refused.
     max_buffered_bytes: a Parquet file that must be buffered in memory (it sits inside a
         compressed stream or a non-seekable member) is refused above this (default 256 MB).
@@ -25,7 +25,7 @@ class Limits:
     max_record_bytes: int = 16 * MB
     max_decompressed_bytes: int = 20 * GB
     max_ratio: float = 200.0
-    ratio_min_bytes: int = 1 * GB
+    ratio_min_bytes: int = 64 * MB
     max_members: int = 100_000
     max_buffered_bytes: int = 256 * MB
 

@@ -51,6 +51,8 @@ def write_file(frame: pl.DataFrame, schema: pa.Schema, key: tuple[str, ...], pat
         frame = frame.sort(list(key))
     table = frame.to_arrow()
     table = table.select(schema.names).cast(schema)
+    if path.exists():  # never overwrite: every file a run writes has its own name
+        raise FileExistsError(f"refusing to overwrite {path}")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     pq.write_table(table, tmp, row_group_size=ROW_GROUP_SIZE, **PARQUET_OPTIONS)

@@ -89,8 +89,8 @@ def finish_run(ctx: RunContext) -> dict:
     for dataset, counts in ctx.counts.items():
         if not counts.balanced:
             raise DatasetValidationError(
-                f"{dataset}: records_read {counts.records_read} != published {counts.published}"
-                f" + quarantined {counts.quarantined} + duplicates {counts.duplicates}"
+                dataset, "records_read = published + quarantined + duplicates",
+                f"{counts.records_read} != {counts.published} + {counts.quarantined} + {counts.duplicates}",
             )
     runs = runs_rows(ctx, "completed")
     validate_batch(runs, ctx.contracts["runs"])  # raises on a dataset-level failure

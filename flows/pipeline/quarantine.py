@@ -35,7 +35,7 @@ def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.Dat
     )
     ids = [
         _qid(dataset, f, loc, list(r or []))
-        for f, loc, r in zip(frame["source_file"], frame["source_locator"], frame["reasons"])
+        for f, loc, r in zip(frame["source_file"].to_list(), frame["source_locator"].to_list(), frame["reasons"].to_list())
     ]
     return frame.with_columns(
         pl.Series("quarantine_id", ids, pl.String),

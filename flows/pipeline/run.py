@@ -115,14 +115,23 @@ def open_run(
             raise
 
 
-def plan_shards(ctx: RunContext) -> list[ShardSpec]:
-    """One shard per dump file, in a fixed order (the order duplicates are resolved in)."""
+def plan_shards(ctx: RunContext, small_bytes: int = 16 * 2**20) -> list[ShardSpec]:
+    """Shards in a fixed order (the order duplicates are resolved in): a large dump file is a
+    shard of its own; consecutive small files are grouped up to ``small_bytes`` per shard."""
+    groups: list[list[str]] = []
+    size = small_bytes
+    for info in ctx.inputs:
+        if info["size"] >= small_bytes or size + info["size"] > small_bytes:
+            groups.append([])
+            size = 0
+        groups[-1].append(info["path"])
+        size += info["size"]
     return [
         ShardSpec(
-            run_id=ctx.run_id, shard_no=i, path=path,
+            run_id=ctx.run_id, shard_no=i, paths=tuple(paths),
             staging=str(ctx.txn.staging / "shards" / f"{i:05d}"),
             results_dir=str(ctx.root / "_validation"), settings=ctx.settings,
             since=ctx.since, until=ctx.until,
         )
-        for i, path in enumerate(ctx.files)
+        for i, paths in enumerate(groups)
     ]

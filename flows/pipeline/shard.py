@@ -7,6 +7,7 @@ and against the lake before the run commits.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +33,7 @@ SHARD_DATASETS = ("articles", "mentions", "quarantine")
 class ShardSpec:
     run_id: str
     shard_no: int
-    path: str
+    paths: tuple[str, ...]  # one large dump file, or several small ones
     staging: str  # <lake>/.staging/<run_id>/shards/<shard_no>
     results_dir: str  # where GE results are kept
     settings: Settings
@@ -43,7 +44,7 @@ class ShardSpec:
 @dataclass
 class ShardResult:
     shard_no: int
-    path: str
+    paths: tuple[str, ...]  # one large dump file, or several small ones
     staging: str
     counts: dict[str, Counts]
     seconds: dict[str, float] = field(default_factory=dict)
@@ -56,17 +57,36 @@ class _Shard:
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in ("articles", "mentions", "events")})
     dedup: Deduplicator = field(default_factory=Deduplicator)
     batch: int = 0
+    writes: int = 0  # staged files so far: every file name is unique
 
 
 def process_shard(spec: ShardSpec) -> ShardResult:
-    """Process one dump file; staged Parquet files land under ``spec.staging``."""
+    """Process a shard's dump files; staged Parquet files land under ``spec.staging``.
+
+    Batches never span files, except that a shard of many small files gathers their records
+    into one batch (validation costs a fixed amount per call, whatever its size).
+    """
     shard = _Shard(spec, {n: load_contract(n) for n in ("articles", "mentions", "quarantine")})
-    batches = iter_raw_batches(spec.path, batch_size=spec.settings.batch_size)
-    for raw in timed_iter("ingest", batches):
+    for raw in timed_iter("ingest", _gathered(spec)):
         shard.batch += 1
         _process_batch(shard, raw)
         reporter().records(raw.height)
-    return ShardResult(spec.shard_no, spec.path, spec.staging, shard.counts)
+    return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts)
+
+
+def _gathered(spec: ShardSpec):
+    """Raw batches of all the shard's files, small ones gathered up to the batch size."""
+    pending, size = [], 0
+    for path in spec.paths:
+        for raw in iter_raw_batches(path, batch_size=spec.settings.batch_size):
+            pending.append(raw)
+            size += raw.height
+            if size >= spec.settings.batch_size:
+                yield pl.concat(pending, how="vertical_relaxed")
+                pending, size = [], 0
+        reporter().file_done(path, _size(path))
+    if pending:
+        yield pl.concat(pending, how="vertical_relaxed")
 
 
 def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
@@ -131,7 +151,8 @@ def _stage(shard: _Shard, dataset: str, frame: pl.DataFrame) -> None:
     by = contract.partitioning.by if contract.partitioning else None
     with stage("write"):
         for part, rows in split_partitions(frame, by).items():
-            name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.batch:05d}.parquet"
+            shard.writes += 1
+            name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.writes:06d}.parquet"
             write_file(rows, contract.arrow_schema(), contract.key, Path(shard.spec.staging) / dataset / part / name)
 
 
@@ -149,3 +170,10 @@ def _split_date_range(spec: ShardSpec, articles: pl.DataFrame) -> tuple[pl.DataF
         "source_file", "source_locator", pl.lit(["published_at outside the backfill range"]).alias("reasons"),
     ).with_columns(rows_as_payload(outside, ("text",)).alias("payload"))
     return articles.filter(inside), rejected
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
