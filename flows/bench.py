@@ -102,6 +102,37 @@ def report(console: Console, name: str, dump: Path, result: dict) -> None:
     console.print({d: c for d, c in result["datasets"].items()})
 
 
+def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: int) -> None:
+    """Wall time of the etl flow on a local Dask cluster of 1 and of 2 workers (same dump)."""
+    import os
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.cli import dask_runner
+    from flows.etl import etl
+
+    inbox = work / "many"
+    shutil.rmtree(inbox, ignore_errors=True)
+    inbox.mkdir(parents=True)
+    for i in range(files):
+        make_jsonl(inbox / f"dump-{i:03d}.jsonl", per_file, chars, seed=100 + i)
+    etl(paths=[str(inbox / "dump-000.jsonl")], lake=str(work / "lake-warmup"))  # starts the API
+    times = {}
+    for workers in (1, 2):
+        lake = work / f"lake-dask{workers}"
+        shutil.rmtree(lake, ignore_errors=True)
+        start = time.perf_counter()
+        etl.with_options(task_runner=dask_runner(workers, None))(paths=[str(inbox)], lake=str(lake), parallel=True)
+        times[workers] = time.perf_counter() - start
+    n = files * per_file
+    table = Table(title=f"Dask scale-out: {files} files × {per_file} articles")
+    for col in ("workers", "seconds", "articles/s", "speed-up"):
+        table.add_column(col, justify="right")
+    for workers, secs in times.items():
+        table.add_row(str(workers), f"{secs:.1f}", f"{n / secs:,.0f}", f"{times[1] / secs:.2f}×")
+    console.print(table)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=100_000)
@@ -109,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=4_000)
     parser.add_argument("--no-code", action="store_true", help="articles only (no event coding)")
     parser.add_argument("--workdir", default="data/bench")
+    parser.add_argument("--dask-files", type=int, default=24, help="files for the Dask speed-up run (0: skip)")
+    parser.add_argument("--dask-per-file", type=int, default=1_000)
     args = parser.parse_args(argv)
     console = Console()
     work = Path(args.workdir)
@@ -118,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.warc:
         warc = make_warc(work / "bench.warc.gz", args.warc, args.chars)
         report(console, "WARC → lake", warc, run_once(warc, work / "lake-warc", not args.no_code))
+    if args.dask_files:
+        bench_dask(console, work, args.dask_files, args.dask_per_file, args.chars)
     return 0
 
 

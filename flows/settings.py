@@ -15,6 +15,7 @@ class Settings:
     lake: str = field(default_factory=lambda: _env("LAKE", "data/lake"))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "5000")))
     wait_lock_seconds: float = field(default_factory=lambda: float(_env("WAIT_LOCK", "0")))
+    shard_bytes: int = field(default_factory=lambda: int(_env("SHARD_BYTES", str(16 * 2**20))))
     code_events: bool = field(default_factory=lambda: _env("CODE_EVENTS", "1") != "0")
     keep_validation_results: bool = True
 

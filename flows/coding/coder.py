@@ -7,6 +7,7 @@ from datetime import date
 
 from .actors import Actor, matcher_for
 from .attribution import attribution_tokens
+from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .matcher import VerbMatch, match_verbs
@@ -95,7 +96,7 @@ class Coder:
             matches = [m for m in matches if m.head not in dropped]
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
         dyads = settle_countries(dyads, actors, tokens, text, context, dropped)
-        specific = [d for d in dyads if "say" not in d.match.pattern.flags]
+        specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source

@@ -78,13 +78,23 @@ def load_plover(path: Path) -> list[GoldItem]:
         sources = [_gold_code(a["code"]) for a in record.get("source") or []] or [None]
         targets = [_gold_code(a["code"]) for a in (record.get("target") or [])
                    if isinstance(a, dict)] or [None]
-        # a compound of both sides ("Hungarian and Romanian officials agreed") pairs each with the
-        # other; a domestic event (Egyptian police -> Egyptian demonstrators) stays EGY -> EGY
+        # a domestic event (Egyptian police -> Egyptian demonstrators) stays EGY -> EGY
         pairs = {(root, s, t) for s in sources for t in targets}
+        if _mutual(record, sources, targets):
+            # the markup tags both sides "SRC/TAR" ("(SRC/TAR: Jordan) and (SRC/TAR: Britain) agreed"):
+            # as in CAMEO, each side is the source of an event with the other as its target
+            pairs = {(root, s, t) for s in sources for t in sources if s != t} or {(root, sources[0], sources[0])}
         level2 = {p for p in pairs if p[1] != p[2]} or pairs
         items.append(GoldItem(record["text"], date(2000, 1, 1), ({root}, level2, None),
                               f"{path.name}:{record['id']}", number))
     return items
+
+
+def _mutual(record: dict, sources: list, targets: list) -> bool:
+    """Both sides of a joint act: no target, and every source tagged SRC/TAR in the markup."""
+    info = record.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, dict) else ""
+    return targets == [None] and len(sources) > 1 and markup.count("SRC/TAR:") == len(sources)
 
 
 def _gold_code(code: str) -> str:

@@ -107,9 +107,18 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
         return _pairs(match, by_actor, before, True, False, gap, inherited)
     if not before:
         return []
-    if not after and "sym" in pattern.flags and len(before) > 1:
-        return _both_ways(match, before, nominal=False)
+    if "sym" in pattern.flags and len(before) > 1 and not _addressed(tokens, after, match):
+        return _both_ways(match, before, nominal=False)  # "X and Y agreed (on Z)": each with the other
     return _pairs(match, before, after or [None], False, False, gap, inherited)
+
+
+def _addressed(tokens, after, match) -> bool:
+    """A joint act's partner named as its object or after "with" ("X and Y met (with) Z")."""
+    if not after:
+        return False
+    start = after[0].start
+    return start == match.end or tokens[start - 1].lower in ("with", "to") or (
+        start >= 2 and tokens[start - 1].lower == "the" and tokens[start - 2].lower in ("with", "to"))
 
 
 def _obligation(tokens, groups, match) -> list[Actor] | None:

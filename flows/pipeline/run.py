@@ -115,9 +115,10 @@ def open_run(
             raise
 
 
-def plan_shards(ctx: RunContext, small_bytes: int = 16 * 2**20) -> list[ShardSpec]:
+def plan_shards(ctx: RunContext) -> list[ShardSpec]:
     """Shards in a fixed order (the order duplicates are resolved in): a large dump file is a
-    shard of its own; consecutive small files are grouped up to ``small_bytes`` per shard."""
+    shard of its own; consecutive small files are grouped up to ``settings.shard_bytes``."""
+    small_bytes = ctx.settings.shard_bytes
     groups: list[list[str]] = []
     size = small_bytes
     for info in ctx.inputs:
