@@ -108,7 +108,7 @@ def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: i
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows.cli import dask_runner
+    from flows.runners import dask_runner
     from flows.etl import etl
 
     inbox = work / "many"

@@ -48,18 +48,6 @@ def _summary_table(result: dict, elapsed: float) -> Table:
     return table
 
 
-def dask_runner(workers: int | None, address: str | None):
-    """A prefect-dask task runner: a local cluster of ``workers`` processes, or an existing one."""
-    from prefect_dask import DaskTaskRunner
-
-    if address:
-        return DaskTaskRunner(address=address)
-    return DaskTaskRunner(
-        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": None}
-    )
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputError, list_dump_files
     from flows.lake import LakeError, ensure_writable, lake_root
@@ -79,6 +67,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
     if parallel:
+        from flows.runners import dask_runner
+
         flow_fn = etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address))
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:

@@ -9,6 +9,7 @@ from prefect.runtime import flow_run
 
 from flows import pipeline
 from flows.progress import reporter
+from flows.runners import runner_from_env
 from flows.settings import Settings
 from flows.tasks import discover_inputs, merge_and_publish, process_shard
 
@@ -20,7 +21,10 @@ def _as_utc(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-@flow(name="etl")
+_RUNNER = runner_from_env()  # deployments pick Dask with GEOWIRE_DASK_ADDRESS / _WORKERS
+
+
+@flow(name="etl", **({"task_runner": _RUNNER} if _RUNNER else {}))
 def etl(
     paths: list[str],
     lake: str | None = None,
@@ -28,14 +32,17 @@ def etl(
     since: str | None = None,
     until: str | None = None,
     batch_size: int | None = None,
-    parallel: bool = False,
+    parallel: bool | None = None,
 ) -> dict:
     """Ingest the dump files under ``paths`` and publish them to ``lake`` as one atomic run.
 
     ``since``/``until`` (ISO dates) keep only articles published in [since, until) — the rest
     are quarantined with that reason. ``incremental`` skips files processed before.
-    ``parallel`` submits the shards to the flow's task runner (Dask: see ``flows.cli``).
+    ``parallel`` submits the shards to the flow's task runner (Dask: see ``flows.runners``);
+    by default it does when the flow was given a Dask runner through the environment.
     """
+    if parallel is None:
+        parallel = _RUNNER is not None
     settings = Settings().with_overrides(lake=lake, batch_size=batch_size)
     files = discover_inputs(paths)
     with pipeline.open_run(

@@ -15,6 +15,7 @@ from .dictionaries import ActorEntry, AgentEntry, Dictionaries
 from .text import Token
 
 ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -165,8 +166,10 @@ def _actor(entry: ActorEntry, start: int, end: int, c0: int, c1: int, text: str)
         and surface.lower().endswith(ADJECTIVE_SUFFIXES)
         and not surface.lower().endswith(("stan", "an republic"))
     )
+    # a person serving an international body acts for it, not for their nationality
+    country = None if entry.code[:3] in INTERNATIONAL else entry.country_code
     return Actor(start, end, c0, c1, entry.code, entry.name, entry.kind,
-                 entry.country_code, entry.type_code, adjective)
+                 country, entry.type_code, adjective)
 
 
 def _with_agent(actor: Actor, agent: AgentEntry, start: int, end: int, tokens: list[Token]) -> Actor:

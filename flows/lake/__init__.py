@@ -1,11 +1,13 @@
-"""The Parquet lake: hive-partitioned datasets published atomically per run."""
+"""The Parquet lake: hive-partitioned datasets published atomically per run, in a local
+folder or on an object store (``s3://bucket/lake``)."""
 
-from .layout import DATASETS, LakeError, current_snapshot, ensure_writable, lake_root
+from .api import LakeLock, Transaction, ensure_writable, repair
+from .layout import DATASETS, LakeError, current_snapshot, lake_root
+from .objectstore import ObjectLake, manifest_urls
 from .read import read_columns, scan_dataset
-from .transaction import LakeLock, Transaction, repair
 from .write import DatasetWrite
 
 __all__ = [
-    "DATASETS", "DatasetWrite", "LakeError", "LakeLock", "Transaction", "current_snapshot",
-    "ensure_writable", "lake_root", "read_columns", "repair", "scan_dataset",
+    "DATASETS", "DatasetWrite", "LakeError", "LakeLock", "ObjectLake", "Transaction", "current_snapshot",
+    "ensure_writable", "lake_root", "manifest_urls", "read_columns", "repair", "scan_dataset",
 ]

@@ -27,15 +27,18 @@ class LakeError(RuntimeError):
     """The lake cannot be used (not writable, locked, corrupt)."""
 
 
-def lake_root(lake: str | os.PathLike) -> Path:
-    """Resolve a lake location to a local folder (``file://`` URLs accepted)."""
+def lake_root(lake):
+    """Resolve a lake location: a local folder (``file://`` URLs accepted) gives a ``Path``;
+    any other fsspec URL (``s3://bucket/lake``) an ``ObjectLake``, which passes through."""
+    if not isinstance(lake, (str, os.PathLike)):
+        return lake  # already resolved (an ObjectLake)
     text = str(lake)
     if text.startswith("file://"):
         text = text[len("file://"):]
     elif "://" in text:
-        raise LakeError(
-            f"lake {lake!r}: only local folders are supported by this publisher"
-        )
+        from .objectstore import open_object_lake
+
+        return open_object_lake(text)
     return Path(text).expanduser().absolute()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow.parquet as pq
 
-from .layout import DATASETS, LakeError, current_snapshot, ensure_writable, snapshot_root
+from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
 from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, swap_link, write_journal
 from .write import DatasetWrite, read_partition, split_partitions, write_file
 
@@ -68,6 +68,7 @@ class Transaction:
         repair(root)
         self.staging = root / STAGING / run_id
         self.staging.mkdir(parents=True)
+        self.results_dir = root / VALIDATION  # where shards keep their GE results
         self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
         self._upserts: dict[str, list[DatasetWrite]] = {}
         self._seq = 0

@@ -8,9 +8,8 @@ import polars as pl
 
 from flows.coding import aggregate_events
 from flows.lake import scan_dataset
-from flows.validate import DatasetValidationError, validate_batch
-
 from flows.lake import DatasetWrite
+from flows.validate import DatasetValidationError, validate_batch
 
 from .quarantine import quarantine_rows
 from .shard import rejections
@@ -19,27 +18,45 @@ from .timing import stage
 
 
 def aggregate_run_events(ctx: RunContext) -> None:
-    """Upsert every event that gained mentions, aggregated over ALL its mentions in the lake."""
-    if not ctx.new_mentions:
-        return
-    new = pl.concat(ctx.new_mentions, how="vertical_relaxed")
-    ids = new["event_id"].unique().to_list()
-    mentions = new
+    """Upsert every event that gained mentions, aggregated over ALL its mentions in the lake.
+
+    Mentions and events are both partitioned by event month and an event's mentions share its
+    month, so this goes one month at a time: memory is bounded by the busiest month.
+    """
+    staged = ctx.txn.staging / "mentions"
+    folders = sorted({f.parent for f in staged.rglob("*.parquet")}) if staged.is_dir() else []
+    for folder in folders:
+        columns = [c for c in ctx.contracts["mentions"].column_names if c != "sentence"]
+        new = pl.scan_parquet(sorted(folder.glob("*.parquet"))).select(columns).collect()
+        mentions = _with_earlier_mentions(ctx, new, columns)
+        events = aggregate_events(mentions, date_added=ctx.started_at.replace(microsecond=0))
+        _stage_events(ctx, _keep_first_date_added(ctx, events))
+
+
+def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     old = scan_dataset(ctx.root, "mentions")
-    if old is not None:
-        previous = old.filter(pl.col("event_id").is_in(ids)).select(new.columns).collect()
-        mentions = pl.concat([previous, new], how="vertical_relaxed").unique("mention_id", keep="last")
-    now = ctx.started_at.replace(microsecond=0)
-    events = aggregate_events(mentions, date_added=now)
-    events = _keep_first_date_added(ctx, events)
+    if old is None:
+        return new
+    first = new["event_date"].min()
+    month = (pl.col("year") == first.year) & (pl.col("month").cast(pl.Int64) == first.month)
+    previous = (
+        old.filter(month & pl.col("event_id").is_in(new["event_id"].unique().implode()))
+        .select(columns).collect()
+    )
+    return pl.concat([previous, new], how="vertical_relaxed").unique("mention_id", keep="last")
+
+
+def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     counts = ctx.counts["events"]
     counts.records_read += events.height
     contract = ctx.contracts["events"]
-    checked = validate_batch(contract.conform(events), contract)
+    with stage("validate"):
+        checked = validate_batch(contract.conform(events), contract)
     if checked.bad.height:
         counts.quarantined += checked.bad.height
         rows = quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id)
         rows = rows.filter(~pl.col("quarantine_id").is_in(list(ctx.seen_quarantine)))
+        ctx.seen_quarantine.update(rows["quarantine_id"].to_list())
         ctx.txn.append(_write(ctx, "quarantine", ctx.contracts["quarantine"].conform(rows)))
     if checked.good.height:
         ctx.txn.upsert(_write(ctx, "events", checked.good, mode="upsert"))

@@ -67,16 +67,15 @@ def _merge_articles(ctx: RunContext, result: ShardResult) -> set[str]:
 def _merge_mentions(ctx: RunContext, result: ShardResult, dropped_articles: set[str]) -> None:
     root = Path(result.staging)
     for file in _files(result, "mentions"):
-        rows = pl.read_parquet(file)
+        keys = pl.read_parquet(file, columns=["article_id", "mention_id"])
         keep = ~pl.col("article_id").is_in(list(dropped_articles)) & ~pl.col("mention_id").is_in(list(ctx.seen_mentions))
-        kept = rows.filter(keep)
-        removed = rows.height - kept.height
+        kept_ids = keys.filter(keep)["mention_id"]
+        removed = keys.height - kept_ids.len()
         ctx.counts["mentions"].published -= removed
         ctx.counts["mentions"].duplicates += removed
-        ctx.seen_mentions.update(kept["mention_id"].to_list())
-        _adopt(ctx, "mentions", file, root, None if removed == 0 else kept)
-        if kept.height:
-            ctx.new_mentions.append(kept.drop("sentence"))
+        ctx.seen_mentions.update(kept_ids.to_list())
+        kept = None if removed == 0 else pl.read_parquet(file).filter(pl.col("mention_id").is_in(kept_ids.implode()))
+        _adopt(ctx, "mentions", file, root, kept)
 
 
 def _merge_quarantine(ctx: RunContext, result: ShardResult) -> None:

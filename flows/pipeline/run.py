@@ -46,7 +46,6 @@ class RunContext:
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
     seen_quarantine: set[str] = field(default_factory=set)
     seen_mentions: set[str] = field(default_factory=set)
-    new_mentions: list[pl.DataFrame] = field(default_factory=list)
     batches: int = 0
 
 
@@ -131,7 +130,7 @@ def plan_shards(ctx: RunContext) -> list[ShardSpec]:
         ShardSpec(
             run_id=ctx.run_id, shard_no=i, paths=tuple(paths),
             staging=str(ctx.txn.staging / "shards" / f"{i:05d}"),
-            results_dir=str(ctx.root / "_validation"), settings=ctx.settings,
+            results_dir=str(ctx.txn.results_dir), settings=ctx.settings,
             since=ctx.since, until=ctx.until,
         )
         for i, paths in enumerate(groups)

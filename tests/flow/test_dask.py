@@ -23,7 +23,7 @@ def lake_rows(lake, dataset):
 
 
 def test_two_dask_workers_give_the_serial_lake(tmp_path, monkeypatch):
-    from flows.cli import dask_runner
+    from flows.runners import dask_runner
 
     monkeypatch.setenv("GEOWIRE_SHARD_BYTES", "1")  # every sample file a shard of its own
     from flows.etl import etl

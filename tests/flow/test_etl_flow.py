@@ -107,3 +107,34 @@ def test_dataset_level_failure_publishes_nothing(sample_lake, tmp_path, monkeypa
     with pytest.raises(DatasetValidationError, match="to_be_unique"):
         etl(paths=[str(SAMPLES / "articles.jsonl")], lake=str(lake), incremental=False)
     assert snapshot_state(lake) == before
+
+
+def _article(url: str, source: str, extra: str) -> str:
+    import json
+
+    return json.dumps({
+        "url": url, "source": source, "date": "2024-03-05T09:00:00Z",
+        "text": "Russian troops attacked the Ukrainian city of Kharkiv on Monday, officials said. " + extra,
+    }) + "\n"
+
+
+def test_a_later_run_updates_the_counts_of_an_event_already_in_the_lake(tmp_path):
+    from flows.etl import etl
+
+    lake, a, b = tmp_path / "lake", tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(_article("https://one.example/2024/03/05/kharkiv", "one.example", "The strikes went on for hours."))
+    b.write_text(_article("https://two.example/2024/03/05/attack", "two.example", "Residents took shelter underground."))
+    etl(paths=[str(a)], lake=str(lake))
+    first = {r[0]: r[1:] for r in rows(lake, "events", "event_id, num_mentions, num_articles, num_sources, date_added")}
+    assert first, "the coder found no event in the test article"
+    etl(paths=[str(b)], lake=str(lake))
+    second = {r[0]: r[1:] for r in rows(lake, "events", "event_id, num_mentions, num_articles, num_sources, date_added")}
+    shared = set(first) & set(second)
+    assert shared
+    for event_id in shared:
+        mentions, articles, sources, added = second[event_id]
+        assert (articles, sources) == (2, 2)
+        assert mentions == first[event_id][0] * 2
+        assert added == first[event_id][3]  # an event keeps the date it was first added
+    (n,) = rows(lake, "events", "count(*) - count(distinct event_id)")[0]
+    assert n == 0

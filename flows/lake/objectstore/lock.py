@@ -66,19 +66,22 @@ class ObjectLock:
         return self
 
     def _try_acquire(self) -> bool:
-        try:
-            self.etag = self.lake.create_json(self.key, self._content())
-            return True
-        except FileExistsError:
-            pass
-        holder, etag = self.lake.read_json(self.key)
-        if holder is None:
-            return False  # released meanwhile: try again on the next round
-        expires = _parse(holder.get("expires_at"))
-        if expires is not None and expires > _now():
-            return False
-        self.lake.delete_if(self.key, etag)  # stale: break it (only if nobody renewed it)
-        return False  # retry the conditional create (no wait when the break succeeded)
+        for _ in range(3):  # a stale lock we break is retried at once
+            try:
+                self.etag = self.lake.create_json(self.key, self._content())
+                return True
+            except FileExistsError:
+                pass
+            holder, etag = self.lake.read_json(self.key)
+            if holder is None:
+                continue  # released meanwhile
+            expires = _parse(holder.get("expires_at"))
+            if expires is not None and expires > _now():
+                return False
+            # stale (its run died): break it, unless someone renewed or replaced it meanwhile
+            if not self.lake.delete_if(self.key, etag):
+                return False
+        return False
 
     def _renew_loop(self) -> None:
         while not self._stop.wait(self.ttl / 3):

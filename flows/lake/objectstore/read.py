@@ -1,0 +1,34 @@
+"""Read what an object-store lake has committed: exactly the files its manifests list."""
+
+from __future__ import annotations
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from .manifest import read_manifest
+from .store import ObjectLake
+
+# what Polars infers from year=YYYY/month=MM folders of a local lake, so both read back alike
+HIVE = ds.HivePartitioning(pa.schema([("year", pa.int64()), ("month", pa.int64())]))
+
+
+def manifest_urls(lake: ObjectLake, dataset: str) -> list[str]:
+    """Full URLs of a dataset's committed files (for readers that need the atomic view)."""
+    manifest = read_manifest(lake, dataset)
+    return [lake.url_of(f["path"]) for f in manifest["files"]] if manifest else []
+
+
+def scan_object_dataset(lake: ObjectLake, dataset: str) -> pl.LazyFrame | None:
+    """Lazy frame over the committed files (with year/month for partitioned datasets)."""
+    manifest = read_manifest(lake, dataset)
+    if manifest is None or not manifest["files"]:
+        return None
+    paths = [lake.key(f["path"]) for f in manifest["files"]]
+    partitioned = "/year=" in paths[0]
+    source = ds.dataset(
+        paths, filesystem=lake.fs, format="parquet",
+        partitioning=HIVE if partitioned else None,
+        partition_base_dir=lake.key(dataset) if partitioned else None,
+    )
+    return pl.scan_pyarrow_dataset(source)

@@ -1,0 +1,159 @@
+"""A run's publish to an object-store lake (S3 has no rename, so no snapshot swap).
+
+    with ObjectLock(lake):
+        txn = ObjectTransaction(lake, run_id)   # repairs: rolls journals forward, drops orphans
+        txn.append(write) / txn.upsert(write)   # staged as local Parquet files
+        txn.commit()
+
+Commit: (1) build each dataset's new files locally (one file per partition and run; upserted
+partitions rewritten with the replaced rows dropped) and its new manifest; (2) upload the new
+files under unique names; (3) check the lock is still ours and write the journal (the commit
+point); (4) apply it: write the manifests, delete the replaced files, delete the journal.
+A crash before (3) leaves only orphans, which the next run's repair deletes; a crash after (3)
+is finished by the next run's repair.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..layout import LakeError
+from ..transaction import _merge_files
+from ..write import DatasetWrite, split_partitions, write_file
+from .manifest import apply_journal, new_manifest, read_manifest, repair, write_journal
+from .store import VALIDATION, ObjectLake
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Plan:
+    manifest: dict
+    uploads: list[tuple[Path, str]] = field(default_factory=list)  # local file → lake-relative path
+    deletes: list[str] = field(default_factory=list)  # lake-relative paths replaced by this run
+
+
+class ObjectTransaction:
+    def __init__(self, lake: ObjectLake, run_id: str):
+        if lake.held_lock is None:
+            raise LakeError(f"lake {lake.url}: a transaction needs the lake lock (use LakeLock)")
+        self.lake, self.run_id = lake, run_id
+        repair(lake)
+        self.staging = Path(tempfile.mkdtemp(prefix=f"geowire-{run_id}-"))
+        self.results_dir = self.staging / VALIDATION  # GE results, uploaded when the run ends
+        self._writes: dict[str, DatasetWrite] = {}
+        self._upserts: dict[str, list[DatasetWrite]] = {}
+        self._seq = 0
+        self.rows: dict[str, int] = {}
+
+    def append(self, write: DatasetWrite) -> int:
+        """Stage new rows (one local file per partition); return how many."""
+        self._writes[write.name] = write
+        self._seq += 1
+        n = 0
+        for part, frame in split_partitions(write.frame, write.partition_by).items():
+            path = self.staging / write.name / part / f"part-{self.run_id}-{self._seq:05d}.parquet"
+            n += write_file(frame, write.schema, write.key, path)
+        self.rows[write.name] = self.rows.get(write.name, 0) + n
+        return n
+
+    def track(self, name: str, schema, key: tuple[str, ...], partition_by: str | None) -> None:
+        """Declare a dataset whose files were placed directly under ``staging/<name>/``."""
+        if name not in self._writes:
+            self._writes[name] = DatasetWrite(name, pl.DataFrame(), schema, key, partition_by)
+
+    def upsert(self, write: DatasetWrite) -> None:
+        self._writes[write.name] = write
+        self._upserts.setdefault(write.name, []).append(write)
+        self.rows[write.name] = self.rows.get(write.name, 0) + write.frame.height
+
+    def commit(self) -> dict[str, str]:
+        """Upload, journal, apply. Returns dataset → ``<version>-<run_id>`` of what changed."""
+        self.lake.fs.invalidate_cache()
+        plans = {name: plan for name, spec in self._writes.items() if (plan := self._plan(name, spec))}
+        if plans:
+            uploads = [u for plan in plans.values() for u in plan.uploads]
+            self.lake.fs.put([str(p) for p, _ in uploads], [self.lake.key(rel) for _, rel in uploads])
+            try:
+                self.lake.held_lock.check()
+            except LakeError:
+                self.lake.delete([self.lake.key(rel) for _, rel in uploads])  # our own, unpublished
+                raise
+            journal = write_journal(self.lake, self.run_id, {n: p.manifest for n, p in plans.items()},
+                                    [d for p in plans.values() for d in p.deletes])
+            apply_journal(self.lake, journal)
+        self._upload_results()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        return {name: f"{plan.manifest['version']:06d}-{self.run_id}" for name, plan in plans.items()}
+
+    def abort(self) -> None:
+        try:
+            self._upload_results()
+        except OSError as exc:  # the run is failing already: say so, do not mask its error
+            log.warning("could not upload the validation results of run %s: %s", self.run_id, exc)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _upload_results(self) -> None:
+        folder = self.results_dir / self.run_id
+        files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        if files:
+            self.lake.fs.put([str(f) for f in files], [self.lake.key(VALIDATION, self.run_id, f.name) for f in files])
+
+    def _plan(self, name: str, spec: DatasetWrite) -> _Plan | None:
+        staged = self.staging / name
+        appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
+        upserts = self._upserts.get(name, [])
+        if not appended and not any(w.frame.height for w in upserts):
+            return None  # nothing new: the manifest and files stay as they are (idempotent)
+        current = read_manifest(self.lake, name)
+        files = {f["path"]: f for f in current["files"]} if current else {}
+        out = self.staging / "_commit" / name
+        plan = _Plan(manifest={})
+        by_part: dict[str, list[Path]] = {}
+        for f in appended:
+            by_part.setdefault(f.parent.relative_to(staged).as_posix(), []).append(f)
+        for part, group in by_part.items():
+            dest = out / part / f"part-{self.run_id}.parquet"
+            _merge_files(group, dest)
+            plan.uploads.append((dest, _rel(name, part, dest.name)))
+        frames = pl.concat([w.frame for w in upserts], how="vertical_relaxed") if upserts else None
+        for part, frame in (split_partitions(frames, spec.partition_by) if frames is not None else {}).items():
+            replaced = sorted(p for p in files if p.rsplit("/", 1)[0] == _rel(name, part))
+            frame = self._merged_with(replaced, frame, spec)
+            dest = out / part / f"part-{self.run_id}-u.parquet"
+            write_file(frame, spec.schema, spec.key, dest)
+            plan.uploads.append((dest, _rel(name, part, dest.name)))
+            plan.deletes += replaced
+            for p in replaced:
+                files.pop(p)
+        for local, rel in plan.uploads:
+            meta = pq.read_metadata(local)
+            files[rel] = {"path": rel, "rows": meta.num_rows, "bytes": local.stat().st_size}
+        plan.manifest = new_manifest(name, current, self.run_id, list(files.values()))
+        return plan
+
+    def _merged_with(self, replaced: list[str], frame: pl.DataFrame, spec: DatasetWrite) -> pl.DataFrame:
+        """``frame`` plus the rows of the replaced files whose key it does not hold."""
+        if not replaced:
+            return frame
+        tables = []
+        for rel in replaced:
+            with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
+                tables.append(pq.read_table(fh, schema=spec.schema))
+        old = pl.from_arrow(pa.concat_tables(tables))
+        if not old.height:
+            return frame
+        old = old.join(frame.select(spec.key), on=list(spec.key), how="anti")
+        return pl.concat([old, frame.select(old.columns)], how="vertical_relaxed")
+
+
+def _rel(*parts: str) -> str:
+    return "/".join(p for p in parts if p)
