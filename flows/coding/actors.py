@@ -92,6 +92,8 @@ class ActorMatcher:
                 continue
             if hit.actors:
                 entry = self._pick(hit.actors, on)
+                if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
+                    continue  # "ethnic Albanians in Serbia": a people, not the state of Albania
                 items.append(_actor(entry, first, last + 1, hit.start, hit.end, text))
             elif hit.agent is not None:
                 items.append((first, last + 1, hit.agent))

@@ -21,6 +21,9 @@ from .structure import Dyad
 from .text import Token
 
 COORDINATING = frozenset({"and", "but", "then", "or"})
+CLAUSE_OPENERS = frozenset({",", ";", "and", "but", "as", "while", "whereas", "after", "before", "when",
+                            "since", "because", "that", "which", "who", "where", "although", "though",
+                            "until", "following"})
 # words that may sit between a coordinator and its verb ("and has also exploded")
 VERB_PREFIX = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "then",
                          "later", "subsequently", "again", "immediately", "reportedly", "allegedly",
@@ -46,7 +49,8 @@ def _stands(d: Dyad, main: int, tokens: list[Token], relative: frozenset[int]) -
         return False
     if _coordinated(tokens, head):
         return True
-    return d.source.start > main  # its own subject, after the main verb
+    # its own subject, in a new clause after the main verb ("…, as authorities in Croatia cracked down")
+    return d.source.start > main and any(t.lower in CLAUSE_OPENERS for t in tokens[main + 1:d.source.start])
 
 
 def _coordinated(tokens: list[Token], head: int) -> bool:

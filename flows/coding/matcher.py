@@ -40,8 +40,11 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
             continue
         if i > 0 and token.text[:1].isupper() and tokens[i - 1].lower not in OPENERS:
             continue  # a capitalized word mid-sentence is a name ("March", "Strike Force")
+        if _hyphen_compound(tokens, i):
+            continue  # "Syrian-backed", "US-led", "state-owned": an adjective, not an act
         noun_context = _noun_context(tokens, i, actor_tokens)
-        determined = i > 0 and tokens[i - 1].lower in NOUN_CUES
+        # after a determiner or a hyphenated modifier ("peace-keeping force"): a noun
+        determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _hyphen_compound(tokens, i - 1))
         if token.lower.endswith("ing") and not noun_context and not _progressive(tokens, i):
             continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
         for pattern in candidates:
@@ -55,6 +58,12 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
                 covered.update(positions)
                 break
     return found
+
+
+def _hyphen_compound(tokens: list[Token], i: int) -> bool:
+    if i < 2 or tokens[i - 1].text != "-":
+        return False
+    return tokens[i - 1].start == tokens[i - 2].end and tokens[i].start == tokens[i - 1].end
 
 
 def _match_slots(tokens: list[Token], head: int, pattern: VerbPattern) -> tuple[int, ...] | None:

@@ -27,6 +27,7 @@ ASPECTUAL = frozenset({"continue", "continued", "continues", "begin", "began", "
 DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
                        "insisted", "ask", "asks", "asked", "request", "requests", "requested",
                        "recommend", "recommended", "propose", "proposed", "proposes"})
+PROTESTING = frozenset({"protest", "demonstrate"})
 QUOTES = frozenset({'"', "“", "”"})
 WINDOW = 5
 
@@ -51,11 +52,17 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool)
     if any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in window):
         return True
     if (window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}
+            and not _purpose_protest(tokens, head)
             and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False
+
+
+def _purpose_protest(tokens: list[Token], head: int) -> bool:
+    """"went on hunger strike to protest …": the protest is what the act itself does."""
+    return tokens[head].lower in PROTESTING and head > 1 and tokens[head - 2].lower not in HEDGE_VERBS | MODALS
 
 
 def _subjunctive(tokens: list[Token], head: int) -> bool:

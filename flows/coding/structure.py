@@ -23,12 +23,15 @@ CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "because", "although"
 # an actor right after one of these is inside a phrase, not the subject of a later verb
 NOT_SUBJECT = PLACE_PREPOSITIONS | {"between", "of", "about", "against", "to", "for", "among",
                                     "on", "over", "toward", "towards", "into", "than", "like"}
+LIST_PREPOSITIONS = frozenset({"to", "on", "against", "with", "for", "between", "from", "toward", "towards"})
 GROUP_GLUE = frozenset({"and", ",", "&", "both", "as", "well", "the"})
 COORDINATORS = frozenset({"and", ",", "but", "then"})
 TARGET_PREPOSITIONS = frozenset({"of", "on", "against", "into", "to", "in", "with", "over", "toward", "towards"})
 MATERIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # verbal acts whose "that"-clause subject is their target ("demanded that the US match …")
 THAT_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# participles that, after "be", state a stance rather than form a passive ("is opposed to")
+STATIVE = frozenset({"opposed", "engaged", "involved", "committed"})
 OBLIGATIONS = frozenset({"must", "should"})
 DEMAND_CODE = "100"
 
@@ -59,8 +62,12 @@ def group_actors(actors: list[Actor], tokens: list[Token]) -> list[list[Actor]]:
 
 
 def _split_comma_lists(group: list[Actor], tokens: list[Token]) -> list[list[Actor]]:
-    """A list joined only by commas ("Ukraine, France said") is not a compound."""
+    """A list joined only by commas ("Ukraine, France said") is not a compound, unless it follows
+    a preposition ("embargoes on sales to Iran, Libya, North Korea")."""
     if len(group) < 2:
+        return [group]
+    first = group[0].start
+    if first > 0 and tokens[first - 1].lower in LIST_PREPOSITIONS:
         return [group]
     last_gap = {t.lower for t in tokens[group[-2].end:group[-1].start]}
     if last_gap & {"and", "&"}:
@@ -99,17 +106,31 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
             demand = replace(match, pattern=replace(pattern, code=DEMAND_CODE, flags=frozenset(),
                                                     text=f"{pattern.text} that _ must"))
             return _pairs(demand, before, obliged, False, False, gap, inherited)
-    after = _target_group(tokens, groups, match, passive, say_heads)
     if passive:
-        by_actor = after if after and tokens[after[0].start - 1].lower == "by" else None
-        if not by_actor or not before:
+        by_actor = _by_agent(tokens, groups, match)
+        if by_actor and before:
+            return _pairs(match, by_actor, before, True, False, gap, inherited)
+        if tokens[match.head].lower not in STATIVE or by_actor:
             return []
-        return _pairs(match, by_actor, before, True, False, gap, inherited)
+        passive = False  # "is opposed to", "were engaged in": a state of the subject, not a passive
+    after = _target_group(tokens, groups, match, passive, say_heads)
     if not before:
         return []
     if "sym" in pattern.flags and len(before) > 1 and not _addressed(tokens, after, match):
         return _both_ways(match, before, nominal=False)  # "X and Y agreed (on Z)": each with the other
     return _pairs(match, before, after or [None], False, False, gap, inherited)
+
+
+def _by_agent(tokens, groups, match) -> list[Actor] | None:
+    """The agent of a passive: the first actor group after "by" ("by the", "by current …"),
+    however far from the verb ("was accused of misusing funds …, by government officials")."""
+    for j in range(match.end, len(tokens)):
+        if tokens[j].lower == ";":
+            return None
+        group = _group_starting_at(groups, j)
+        if group is not None and "by" in [t.lower for t in tokens[max(match.end, j - 3):j]]:
+            return group
+    return None
 
 
 def _addressed(tokens, after, match) -> bool:
@@ -259,13 +280,15 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
             return _targetable(group, tokens, say_heads) if group else None
-        if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive:
+        if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive and not (
+                word == "as" and j == last + 1):  # "denounced as a crime Serbia's …"
             return None
         group = _group_starting_at(groups, j)
         if group is None:
             continue
         prev = tokens[j - 1].lower
-        if passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS:
+        if (passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS
+                or (prev == "from" and group[0].kind != "country")):  # "autonomy from Serbian authorities"
             kept = _targetable(group, tokens, say_heads)
             if kept:
                 return kept
