@@ -10,7 +10,7 @@ LAKE   ?= data/lake
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,dask,s3]'
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,dask,s3]'
 	@touch $(STAMP)
 
 run: $(STAMP)  ## run the pipeline on the bundled samples into data/lake

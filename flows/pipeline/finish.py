@@ -14,6 +14,7 @@ from flows.validate import DatasetValidationError, validate_batch
 from .quarantine import quarantine_rows
 from .shard import rejections
 from .run import CODED_DATASETS, RunContext
+from . import timing
 from .timing import stage
 
 
@@ -50,7 +51,7 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     counts = ctx.counts["events"]
     counts.records_read += events.height
     contract = ctx.contracts["events"]
-    with stage("validate"):
+    with stage("validate events"):
         checked = validate_batch(contract.conform(events), contract)
     if checked.bad.height:
         counts.quarantined += checked.bad.height
@@ -101,8 +102,10 @@ def runs_rows(ctx: RunContext, status: str) -> pl.DataFrame:
 def finish_run(ctx: RunContext) -> dict:
     """Aggregate events, stage the runs rows and commit everything atomically."""
     if ctx.settings.code_events:
+        start = timing.SECONDS.get("aggregate", 0.0)
         with stage("aggregate"):
             aggregate_run_events(ctx)
+        ctx.seconds["aggregate"] = ctx.seconds.get("aggregate", 0.0) + timing.SECONDS["aggregate"] - start
     for dataset, counts in ctx.counts.items():
         if not counts.balanced:
             raise DatasetValidationError(
@@ -117,11 +120,24 @@ def finish_run(ctx: RunContext) -> dict:
     return summary(ctx)
 
 
+# which stages' time counts towards which dataset in the run summary
+DATASET_STAGES = {
+    "articles": ("ingest", "normalize", "dedup", "validate articles", "write articles", "write quarantine", "merge"),
+    "mentions": ("code", "validate mentions", "write mentions"),
+    "events": ("aggregate",),  # includes validating the events
+}
+
+
 def summary(ctx: RunContext) -> dict:
     elapsed = (datetime.now(timezone.utc) - ctx.started_at).total_seconds()
+    seconds = ctx.seconds
     return {
         "run_id": ctx.run_id,
         "lake": str(ctx.root),
         "elapsed_seconds": round(elapsed, 3),
-        "datasets": {d: c.as_dict() for d, c in ctx.counts.items()},
+        "datasets": {
+            d: {**c.as_dict(), "seconds": round(sum(seconds.get(s, 0.0) for s in DATASET_STAGES[d]), 3)}
+            for d, c in ctx.counts.items()
+        },
+        "stage_seconds": {k: round(v, 3) for k, v in sorted(seconds.items())},
     }

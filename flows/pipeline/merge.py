@@ -16,17 +16,22 @@ from flows.lake.write import write_file
 
 from .run import RunContext
 from .shard import ShardResult
+from . import timing
 from .timing import stage
 
 
 def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
+    start = timing.SECONDS.get("merge", 0.0)
     with stage("merge"):
         for result in sorted(results, key=lambda r: r.shard_no):
             for dataset, counts in result.counts.items():
                 ctx.counts[dataset].add(counts)
+            for name, secs in result.seconds.items():
+                ctx.seconds[name] = ctx.seconds.get(name, 0.0) + secs
             dropped = _merge_articles(ctx, result)
             _merge_mentions(ctx, result, dropped)
             _merge_quarantine(ctx, result)
+    ctx.seconds["merge"] = ctx.seconds.get("merge", 0.0) + timing.SECONDS["merge"] - start
 
 
 def _files(result: ShardResult, dataset: str) -> list[Path]:

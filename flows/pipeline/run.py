@@ -44,6 +44,7 @@ class RunContext:
     since: datetime | None = None
     until: datetime | None = None
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
     seen_quarantine: set[str] = field(default_factory=set)
     seen_mentions: set[str] = field(default_factory=set)
     batches: int = 0

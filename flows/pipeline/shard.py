@@ -24,6 +24,7 @@ from flows.validate import Contract, load_contract, save_result, validate_batch
 
 from .accounting import Counts
 from .quarantine import quarantine_rows, rows_as_payload
+from . import timing
 from .timing import stage, timed_iter
 
 SHARD_DATASETS = ("articles", "mentions", "quarantine")
@@ -67,11 +68,13 @@ def process_shard(spec: ShardSpec) -> ShardResult:
     into one batch (validation costs a fixed amount per call, whatever its size).
     """
     shard = _Shard(spec, {n: load_contract(n) for n in ("articles", "mentions", "quarantine")})
+    before = dict(timing.SECONDS)
     for raw in timed_iter("ingest", _gathered(spec)):
         shard.batch += 1
         _process_batch(shard, raw)
         reporter().records(raw.height)
-    return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts)
+    seconds = {k: v - before.get(k, 0.0) for k, v in timing.SECONDS.items()}
+    return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts, seconds)
 
 
 def _gathered(spec: ShardSpec):
@@ -114,7 +117,7 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
 def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_from_payload=()) -> pl.DataFrame:
     """Validate against the contract; stage good rows, quarantine bad ones; return the good."""
     contract = shard.contracts[dataset]
-    with stage("validate"):
+    with stage(f"validate {dataset}"):
         checked = validate_batch(contract.conform(frame), contract)
     if shard.spec.settings.keep_validation_results:
         save_result(checked.result, Path(shard.spec.results_dir), shard.spec.run_id, dataset,
@@ -149,7 +152,7 @@ def _stage(shard: _Shard, dataset: str, frame: pl.DataFrame) -> None:
     contract = shard.contracts[dataset]
     frame = contract.conform(frame)
     by = contract.partitioning.by if contract.partitioning else None
-    with stage("write"):
+    with stage(f"write {dataset}"):
         for part, rows in split_partitions(frame, by).items():
             shard.writes += 1
             name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.writes:06d}.parquet"

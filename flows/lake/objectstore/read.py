@@ -24,6 +24,7 @@ def scan_object_dataset(lake: ObjectLake, dataset: str) -> pl.LazyFrame | None:
     manifest = read_manifest(lake, dataset)
     if manifest is None or not manifest["files"]:
         return None
+    lake.fs.invalidate_cache()  # stores without a listing-cache switch
     paths = [lake.key(f["path"]) for f in manifest["files"]]
     partitioned = "/year=" in paths[0]
     source = ds.dataset(

@@ -27,11 +27,15 @@ MANIFESTS, JOURNAL, LOCK, STAGING, VALIDATION = "_manifests", "_journal", "_lock
 
 
 def storage_options(protocol: str) -> dict[str, Any]:
-    """fsspec options for ``protocol`` taken from the environment (S3 endpoint only)."""
+    """fsspec options for ``protocol``: the S3 endpoint from the environment, and no listing
+    cache (a long-lived process must see other runs' commits and deletions)."""
     if protocol not in ("s3", "s3a"):
         return {}
+    options: dict[str, Any] = {"use_listings_cache": False}
     endpoint = os.environ.get("GEOWIRE_S3_ENDPOINT") or os.environ.get("AWS_ENDPOINT_URL")
-    return {"endpoint_url": endpoint} if endpoint else {}
+    if endpoint:
+        options["endpoint_url"] = endpoint
+    return options
 
 
 @dataclass(eq=False)

@@ -83,6 +83,8 @@ class ObjectTransaction:
             uploads = [u for plan in plans.values() for u in plan.uploads]
             self.lake.fs.put([str(p) for p, _ in uploads], [self.lake.key(rel) for _, rel in uploads])
             try:
+                if self.lake.held_lock is None:
+                    raise LakeError(f"lake {self.lake.url}: the lake lock was released before the commit")
                 self.lake.held_lock.check()
             except LakeError:
                 self.lake.delete([self.lake.key(rel) for _, rel in uploads])  # our own, unpublished
@@ -135,6 +137,8 @@ class ObjectTransaction:
             for p in replaced:
                 files.pop(p)
         for local, rel in plan.uploads:
+            if rel in files:
+                raise LakeError(f"{self.lake.url_of(rel)} is already committed: run id {self.run_id!r} reused")
             meta = pq.read_metadata(local)
             files[rel] = {"path": rel, "rows": meta.num_rows, "bytes": local.stat().st_size}
         plan.manifest = new_manifest(name, current, self.run_id, list(files.values()))

@@ -8,6 +8,7 @@ download (MinIO would, and this machine has no Docker).
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 
@@ -24,6 +25,7 @@ def s3_server():
     env = {"AWS_ACCESS_KEY_ID": "geowire", "AWS_SECRET_ACCESS_KEY": "geowire-secret",
            "AWS_DEFAULT_REGION": "us-east-1"}
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
     server.start()
     host, port = server.get_host_and_port()
     endpoint = f"http://{host}:{port}"

@@ -172,3 +172,11 @@ def test_missing_bucket_is_a_clear_error(s3_server):
     with pytest.raises(LakeError, match="bucket does not exist"):
         with LakeLock(lake_root("s3://no-such-bucket-here/lake")):
             pass
+
+
+def test_reused_run_id_is_refused(s3_lake_url):
+    lake = lake_root(s3_lake_url)
+    publish(lake, "r1", write(frame(["a"], [1])))
+    with pytest.raises(LakeError, match="run id 'r1' reused"):
+        publish(lake, "r1", write(frame(["b"], [1])))
+    assert [r[0] for r in ids(lake)] == ["a"]

@@ -81,3 +81,13 @@ def test_validation_results_are_uploaded(runs):
     results = lake.fs.glob(lake.key("_validation", first["run_id"], "*.json"))
     assert any("articles-" in r for r in results)
     assert not lake.fs.glob(lake.key("_journal", "*")) and not lake.fs.exists(lake.key("_lock"))
+
+
+def test_etl_flow_publishes_to_s3(prefect_api, s3_lake_url):
+    """The Prefect flow (what `geowire run --lake s3://…` and the deployments call)."""
+    from flows.etl import etl
+
+    result = etl(paths=[str(SAMPLES / "articles.jsonl")], lake=s3_lake_url)
+    assert result["lake"] == s3_lake_url
+    published = result["datasets"]["articles"]["published"]
+    assert published > 0 and scan_dataset(s3_lake_url, "articles").collect().height == published
