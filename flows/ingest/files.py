@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timezone
+
 import hashlib
 from pathlib import PurePosixPath
 
@@ -76,3 +78,15 @@ def open_input(path: str):
     return fs.open(inner, "rb"), fs.size(inner)
 
 
+
+
+def modified_at(path: str) -> str | None:
+    """The file's modification time as an ISO 8601 UTC string, when the file system knows it."""
+    try:
+        fs, inner = filesystem(path)
+        stamp = fs.modified(inner)
+    except (OSError, NotImplementedError, ValueError):
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    return stamp.astimezone(timezone.utc).isoformat()
