@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
 from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, swap_link, write_journal
-from .write import DatasetWrite, read_partition, split_partitions, write_file
+from .write import DatasetWrite, Deletion, drop_deleted, read_partition, split_partitions, without_deleted, write_file
 
 STAGING = ".staging"
 
@@ -71,8 +71,14 @@ class Transaction:
         self.results_dir = root / VALIDATION  # where shards keep their GE results
         self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
         self._upserts: dict[str, list[DatasetWrite]] = {}
+        self._deletes: dict[str, list[Deletion]] = {}
         self._seq = 0
         self.rows: dict[str, int] = {}
+
+    def delete(self, name: str, column: str, values) -> None:
+        """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
+        if values:
+            self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
 
     def append(self, write: DatasetWrite) -> int:
         """Stage new rows (one file per partition); return how many."""
@@ -116,7 +122,8 @@ class Transaction:
         staged = self.staging / name
         appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
         upserts = self._upserts.get(name, [])
-        if not appended and not any(w.frame.height for w in upserts):
+        deletions = self._deletes.get(name, [])
+        if not appended and not any(w.frame.height for w in upserts) and not deletions:
             return None  # nothing new: keep the current snapshot (idempotent re-runs)
         current = current_snapshot(self.root, name)
         version = next_version(self.root, name, self.run_id)
@@ -127,10 +134,14 @@ class Transaction:
         for f in appended:
             by_part.setdefault(str(f.parent.relative_to(staged)), []).append(f)
         clone_snapshot(current, target, skip_partitions=set(parts))
+        if deletions:
+            _apply_deletions(target, spec, deletions, self.run_id)
         for part, files in by_part.items():
             _merge_files(files, target / part / f"part-{self.run_id}.parquet")
         for part, frame in parts.items():
             old = read_partition(current / part, spec.schema) if current else None
+            if old is not None and deletions:
+                old = drop_deleted(old, deletions)
             if old is not None and old.height:
                 keys = frame.select(spec.key)
                 old = old.join(keys, on=list(spec.key), how="anti")
@@ -138,6 +149,17 @@ class Transaction:
             write_file(frame, spec.schema, spec.key, target / part / f"part-{self.run_id}-u.parquet")
         _fsync_tree(target)
         return version
+
+
+def _apply_deletions(target: Path, spec: DatasetWrite, deletions: list[Deletion], run_id: str) -> None:
+    """Rewrite the (hard-linked) files of a new snapshot that hold deleted rows."""
+    for file in sorted(target.rglob("*.parquet")):
+        kept = without_deleted(file, spec.schema, deletions)
+        if kept is None:
+            continue
+        file.unlink()  # only this snapshot's link: the older snapshot keeps its file
+        if kept.height:
+            write_file(kept, spec.schema, spec.key, file.with_name(f"{file.stem}-d{run_id}.parquet"))
 
 
 def _merge_files(files: list[Path], dest: Path) -> None:

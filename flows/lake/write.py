@@ -67,3 +67,29 @@ def read_partition(folder: Path, schema: pa.Schema) -> pl.DataFrame:
         return pl.from_arrow(schema.empty_table())
     tables = [pq.read_table(f, schema=schema) for f in files]
     return pl.from_arrow(pa.concat_tables(tables))
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """Rows to remove from what the lake holds: those whose ``column`` is in ``values``."""
+
+    column: str
+    values: frozenset[str]
+
+
+def drop_deleted(frame: pl.DataFrame, deletions: list[Deletion]) -> pl.DataFrame:
+    for d in deletions:
+        frame = frame.filter(~pl.col(d.column).is_in(list(d.values)))
+    return frame
+
+
+def without_deleted(source, schema: pa.Schema, deletions: list[Deletion]) -> pl.DataFrame | None:
+    """The rows of one Parquet file (path or open file) minus the deleted ones, or None when
+    the file holds no deleted row (it can stay as it is)."""
+    columns = sorted({d.column for d in deletions})
+    keys = pl.from_arrow(pq.read_table(source, columns=columns))
+    if drop_deleted(keys, deletions).height == keys.height:
+        return None
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return drop_deleted(pl.from_arrow(pq.read_table(source, schema=schema)), deletions)

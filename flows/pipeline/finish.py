@@ -12,6 +12,7 @@ from flows.lake import DatasetWrite
 from flows.validate import DatasetValidationError, validate_batch
 
 from .quarantine import quarantine_rows
+from .replace import stage_deletions
 from .shard import rejections
 from .run import CODED_DATASETS, RunContext
 from . import timing
@@ -19,32 +20,53 @@ from .timing import stage
 
 
 def aggregate_run_events(ctx: RunContext) -> None:
-    """Upsert every event that gained mentions, aggregated over ALL its mentions in the lake.
+    """Upsert every event that gained or lost mentions, aggregated over ALL its mentions.
 
     Mentions and events are both partitioned by event month and an event's mentions share its
     month, so this goes one month at a time: memory is bounded by the busiest month.
     """
+    columns = [c for c in ctx.contracts["mentions"].column_names if c != "sentence"]
+    schema = {c: t for c, t in ctx.contracts["mentions"].polars_schema().items() if c in columns}
     staged = ctx.txn.staging / "mentions"
-    folders = sorted({f.parent for f in staged.rglob("*.parquet")}) if staged.is_dir() else []
-    for folder in folders:
-        columns = [c for c in ctx.contracts["mentions"].column_names if c != "sentence"]
-        new = pl.scan_parquet(sorted(folder.glob("*.parquet"))).select(columns).collect()
-        mentions = _with_earlier_mentions(ctx, new, columns)
+    months: dict[tuple[int, int], list] = {}
+    for file in sorted(staged.rglob("*.parquet")) if staged.is_dir() else []:
+        months.setdefault(_month_of(file.parent), []).append(file)
+    lost = ctx.replacement.events  # events some replaced article's mentions counted towards
+    for day in lost["event_date"].unique().to_list():
+        months.setdefault((day.year, day.month), [])
+    for (year, month), files in sorted(months.items()):
+        new = pl.scan_parquet(files).select(columns).collect() if files else pl.DataFrame(schema=schema)
+        touched = lost.filter((pl.col("event_date").dt.year() == year) & (pl.col("event_date").dt.month() == month))
+        ids = set(new["event_id"].to_list()) | set(touched["event_id"].to_list())
+        mentions = _with_earlier_mentions(ctx, new, columns, (year, month), ids)
         events = aggregate_events(mentions, date_added=ctx.started_at.replace(microsecond=0))
+        _delete_events(ctx, set(touched["event_id"].to_list()) - set(events["event_id"].to_list()))
         _stage_events(ctx, _keep_first_date_added(ctx, events))
 
 
-def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+def _month_of(folder) -> tuple[int, int]:
+    return int(folder.parent.name.split("=", 1)[1]), int(folder.name.split("=", 1)[1])
+
+
+def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str], month: tuple[int, int], ids: set[str]) -> pl.DataFrame:
+    """The month's new mentions plus the lake's mentions of the same events (minus replaced articles)."""
     old = scan_dataset(ctx.root, "mentions")
     if old is None:
         return new
-    first = new["event_date"].min()
-    month = (pl.col("year") == first.year) & (pl.col("month").cast(pl.Int64) == first.month)
+    in_month = (pl.col("year") == month[0]) & (pl.col("month").cast(pl.Int64) == month[1])
     previous = (
-        old.filter(month & pl.col("event_id").is_in(new["event_id"].unique().implode()))
+        old.filter(in_month & pl.col("event_id").is_in(list(ids))
+                   & ~pl.col("article_id").is_in(list(ctx.replacement.article_ids)))
         .select(columns).collect()
     )
     return pl.concat([previous, new], how="vertical_relaxed").unique("mention_id", keep="last")
+
+
+def _delete_events(ctx: RunContext, event_ids: set[str]) -> None:
+    if event_ids:
+        contract = ctx.contracts["events"]
+        ctx.txn.track("events", contract.arrow_schema(), tuple(contract.key), contract.partitioning.by)
+        ctx.txn.delete("events", "event_id", event_ids)
 
 
 def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
@@ -101,6 +123,7 @@ def runs_rows(ctx: RunContext, status: str) -> pl.DataFrame:
 
 def finish_run(ctx: RunContext) -> dict:
     """Aggregate events, stage the runs rows and commit everything atomically."""
+    stage_deletions(ctx)
     if ctx.settings.code_events:
         start = timing.SECONDS.get("aggregate", 0.0)
         with stage("aggregate"):

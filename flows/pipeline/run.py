@@ -19,6 +19,7 @@ from flows.settings import Settings
 from flows.validate import Contract, load_contract
 
 from .accounting import Counts
+from .replace import Replacement, changed_files, plan_replacement
 from .shard import ShardSpec
 
 CODED_DATASETS = ("articles", "mentions", "events")
@@ -44,6 +45,7 @@ class RunContext:
     since: datetime | None = None
     until: datetime | None = None
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
+    replacement: Replacement = field(default_factory=Replacement)  # what changed files replace
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
     seen_quarantine: set[str] = field(default_factory=set)
     seen_mentions: set[str] = field(default_factory=set)
@@ -55,10 +57,12 @@ def _existing(root: Path, dataset: str, column: str) -> set[str]:
     return set() if frame is None else set(frame[column].to_list())
 
 
-def _seed_dedup(root: Path) -> Deduplicator:
+def _seed_dedup(root: Path, replaced: set[str]) -> Deduplicator:
+    """Start dedup from the lake's articles, except those a changed file is replacing."""
     frame = read_columns(root, "articles", ["article_id", "content_hash"])
     if frame is None:
         return Deduplicator()
+    frame = frame.filter(~pl.col("article_id").is_in(list(replaced)))
     return Deduplicator(set(frame["article_id"].to_list()), set(frame["content_hash"].to_list()))
 
 
@@ -95,18 +99,20 @@ def open_run(
         txn = Transaction(root, run_id)
         try:
             inputs = [describe_input(f) for f in files]
+            replacement = Replacement()
             if incremental:
                 done = processed_inputs(root)
                 inputs = [i for i in inputs if (i["path"], i["size"], i["sha256"]) not in done]
                 files = [i["path"] for i in inputs]
+                replacement = plan_replacement(root, changed_files(inputs, done))
             ctx = RunContext(
                 run_id=run_id, flow_run_id=flow_run_id, root=root, settings=settings,
                 started_at=datetime.now(timezone.utc), files=files,
-                inputs=inputs, txn=txn, dedup=_seed_dedup(root),
+                inputs=inputs, txn=txn, dedup=_seed_dedup(root, replacement.article_ids),
                 contracts={n: load_contract(n) for n in ("articles", "mentions", "events", "quarantine", "runs")},
-                since=since, until=until,
-                seen_quarantine=_existing(root, "quarantine", "quarantine_id"),
-                seen_mentions=_existing(root, "mentions", "mention_id"),
+                since=since, until=until, replacement=replacement,
+                seen_quarantine=_existing(root, "quarantine", "quarantine_id") - replacement.quarantine_ids,
+                seen_mentions=_existing(root, "mentions", "mention_id") - replacement.mention_ids,
             )
             reporter().start(sum(i["size"] for i in ctx.inputs), len(files))
             yield ctx

@@ -138,3 +138,37 @@ def test_a_later_run_updates_the_counts_of_an_event_already_in_the_lake(tmp_path
         assert added == first[event_id][3]  # an event keeps the date it was first added
     (n,) = rows(lake, "events", "count(*) - count(distinct event_id)")[0]
     assert n == 0
+
+
+def test_incremental_run_replaces_what_a_changed_file_published(tmp_path):
+    import json
+
+    from flows.etl import etl
+
+    lake, inbox = tmp_path / "lake", tmp_path / "inbox"
+    inbox.mkdir()
+    dump = inbox / "desk.jsonl"
+
+    def story(n: int, text: str) -> str:
+        return json.dumps({"url": f"https://desk.example/2024/04/0{n}/story", "date": f"2024-04-0{n}", "text": text}) + "\n"
+
+    kept = story(1, "French and German foreign ministers met in Paris on Monday to discuss energy prices.")
+    dropped = story(2, "Russian troops shelled the Ukrainian town of Vovchansk on Tuesday, regional officials said.")
+    dump.write_text(kept + dropped)
+    etl(paths=[str(inbox)], lake=str(lake), incremental=True)
+    assert count(lake, "articles") == 2
+    assert rows(lake, "events", "count(*)", "actor1_code like 'RUS%'")[0][0] > 0
+
+    added = story(3, "Japan pledged new humanitarian aid to the Philippines after the typhoon on Wednesday.")
+    dump.write_text(kept + added)  # one story kept, one withdrawn, one new
+    result = etl(paths=[str(inbox)], lake=str(lake), incremental=True)
+    assert result["datasets"]["articles"]["records_read"] == 2
+    urls = [r[0] for r in rows(lake, "articles", "url")]
+    assert urls == ["https://desk.example/2024/04/01/story", "https://desk.example/2024/04/03/story"]
+    (orphans,) = rows(lake, "mentions", "count(*)", "article_id not in (select article_id from read_parquet("
+                      f"'{lake}/articles/**/*.parquet'))")[0]
+    assert orphans == 0  # the withdrawn story's mentions went with it
+    (stale,) = rows(lake, "events", "count(*)", "event_id not in (select event_id from read_parquet("
+                    f"'{lake}/mentions/**/*.parquet', hive_partitioning=true))")[0]
+    assert stale == 0  # and so did the events only it reported
+    assert rows(lake, "events", "count(*)", "actor1_code like 'RUS%'") == [(0,)]

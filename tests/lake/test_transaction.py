@@ -150,3 +150,29 @@ def test_unwritable_lake_is_a_clear_error(tmp_path):
     with pytest.raises(LakeError, match="not writable"):
         with LakeLock(lake_root(blocker / "lake")):
             pass
+
+
+def test_delete_removes_committed_rows_and_keeps_the_rest(tmp_path):
+    root = lake_root(tmp_path)
+    publish(root, "r1", write(frame(["a", "b", "c"], [1, 1, 2])))
+    before = current_snapshot(root, "articles")
+    with LakeLock(root):
+        txn = Transaction(root, "r2")
+        txn.track("articles", SCHEMA, ("id",), "when")
+        txn.delete("articles", "id", {"b", "c"})
+        txn.append(write(frame(["b"], [1], [9])))  # a replacement published in the same run
+        txn.commit()
+    assert query(root) == [("a", 2024, "01", 1), ("b", 2024, "01", 9)]
+    assert sorted(p.name for p in before.rglob("*.parquet")) == ["part-r1.parquet", "part-r1.parquet"]
+
+
+def test_delete_with_upsert_in_the_same_partition(tmp_path):
+    root = lake_root(tmp_path)
+    publish(root, "r1", write(frame(["a", "b", "c"], [1, 1, 1]), "upsert"))
+    with LakeLock(root):
+        txn = Transaction(root, "r2")
+        txn.track("articles", SCHEMA, ("id",), "when")
+        txn.delete("articles", "id", {"c"})
+        txn.upsert(write(frame(["b"], [1], [5]), "upsert"))
+        txn.commit()
+    assert query(root) == [("a", 2024, "01", 1), ("b", 2024, "01", 5)]

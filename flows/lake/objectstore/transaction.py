@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from ..layout import LakeError
 from ..transaction import _merge_files
-from ..write import DatasetWrite, split_partitions, write_file
+from ..write import DatasetWrite, Deletion, drop_deleted, split_partitions, without_deleted, write_file
 from .manifest import apply_journal, new_manifest, read_manifest, repair, write_journal
 from .store import VALIDATION, ObjectLake
 
@@ -51,8 +51,14 @@ class ObjectTransaction:
         self.results_dir = self.staging / VALIDATION  # GE results, uploaded when the run ends
         self._writes: dict[str, DatasetWrite] = {}
         self._upserts: dict[str, list[DatasetWrite]] = {}
+        self._deletes: dict[str, list[Deletion]] = {}
         self._seq = 0
         self.rows: dict[str, int] = {}
+
+    def delete(self, name: str, column: str, values) -> None:
+        """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
+        if values:
+            self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
 
     def append(self, write: DatasetWrite) -> int:
         """Stage new rows (one local file per partition); return how many."""
@@ -113,7 +119,8 @@ class ObjectTransaction:
         staged = self.staging / name
         appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
         upserts = self._upserts.get(name, [])
-        if not appended and not any(w.frame.height for w in upserts):
+        deletions = self._deletes.get(name, [])
+        if not appended and not any(w.frame.height for w in upserts) and not deletions:
             return None  # nothing new: the manifest and files stay as they are (idempotent)
         current = read_manifest(self.lake, name)
         files = {f["path"]: f for f in current["files"]} if current else {}
@@ -127,7 +134,10 @@ class ObjectTransaction:
             _merge_files(group, dest)
             plan.uploads.append((dest, _rel(name, part, dest.name)))
         frames = pl.concat([w.frame for w in upserts], how="vertical_relaxed") if upserts else None
-        for part, frame in (split_partitions(frames, spec.partition_by) if frames is not None else {}).items():
+        parts = split_partitions(frames, spec.partition_by) if frames is not None else {}
+        if deletions:  # upserted partitions are rewritten whole below, without the deleted rows
+            self._plan_deletions(name, spec, deletions, files, out, plan, {_rel(name, p) for p in parts})
+        for part, frame in parts.items():
             replaced = sorted(p for p in files if p.rsplit("/", 1)[0] == _rel(name, part))
             frame = self._merged_with(replaced, frame, spec)
             dest = out / part / f"part-{self.run_id}-u.parquet"
@@ -144,6 +154,22 @@ class ObjectTransaction:
         plan.manifest = new_manifest(name, current, self.run_id, list(files.values()))
         return plan
 
+    def _plan_deletions(self, name, spec, deletions, files: dict, out: Path, plan: _Plan, skip: set) -> None:
+        """Rewrite (under new names) the committed files that hold deleted rows."""
+        for rel in sorted(files):
+            if rel.rsplit("/", 1)[0] in skip:
+                continue
+            with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
+                kept = without_deleted(fh, spec.schema, deletions)
+            if kept is None:
+                continue
+            plan.deletes.append(rel)
+            files.pop(rel)
+            if kept.height:
+                dest = out / f"{rel.rsplit('.', 1)[0]}-d{self.run_id}.parquet"
+                write_file(kept, spec.schema, spec.key, dest)
+                plan.uploads.append((dest, f"{rel.rsplit('.', 1)[0]}-d{self.run_id}.parquet"))
+
     def _merged_with(self, replaced: list[str], frame: pl.DataFrame, spec: DatasetWrite) -> pl.DataFrame:
         """``frame`` plus the rows of the replaced files whose key it does not hold."""
         if not replaced:
@@ -152,7 +178,7 @@ class ObjectTransaction:
         for rel in replaced:
             with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
                 tables.append(pq.read_table(fh, schema=spec.schema))
-        old = pl.from_arrow(pa.concat_tables(tables))
+        old = drop_deleted(pl.from_arrow(pa.concat_tables(tables)), self._deletes.get(spec.name, []))
         if not old.height:
             return frame
         old = old.join(frame.select(spec.key), on=list(spec.key), how="anti")

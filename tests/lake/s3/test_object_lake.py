@@ -180,3 +180,22 @@ def test_reused_run_id_is_refused(s3_lake_url):
     with pytest.raises(LakeError, match="run id 'r1' reused"):
         publish(lake, "r1", write(frame(["b"], [1])))
     assert [r[0] for r in ids(lake)] == ["a"]
+
+
+def test_delete_rewrites_only_the_files_holding_deleted_rows(s3_lake_url):
+    from tests.lake.test_transaction import SCHEMA
+
+    lake = lake_root(s3_lake_url)
+    publish(lake, "r1", write(frame(["a", "b"], [1, 1])), write(frame(["c"], [2])))
+    with LakeLock(lake):
+        txn = Transaction(lake, "r2")
+        txn.track("articles", SCHEMA, ("id",), "when")
+        txn.delete("articles", "id", {"b"})
+        txn.append(write(frame(["d"], [2])))
+        txn.commit()
+    assert ids(lake) == [("a", 2024, 1, 1), ("c", 2024, 2, 1), ("d", 2024, 2, 1)]
+    assert data_files(lake) == {
+        "articles/year=2024/month=01/part-r1-dr2.parquet",
+        "articles/year=2024/month=02/part-r1.parquet",
+        "articles/year=2024/month=02/part-r2.parquet",
+    }
