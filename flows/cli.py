@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
@@ -99,8 +100,14 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from flows.validate import build_data_docs
 
     root = lake_root(args.lake)
-    index = build_data_docs(root / "_validation", root / "_docs")
-    Console().print(f"Data Docs: {index}")
+    if isinstance(root, Path):
+        index = build_data_docs(root / "_validation", root / "_docs")
+    else:  # an object-store lake: fetch the results, build the site locally
+        local = Path(args.site or ".geowire/docs")
+        results = local / "_validation"
+        root.fs.get(root.key("_validation") + "/", str(results) + "/", recursive=True)
+        index = build_data_docs(results, local / "site")
+    Console(soft_wrap=True).print(f"Data Docs: {index}")
     return 0
 
 
@@ -123,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
     docs = sub.add_parser("docs", help="build Great Expectations Data Docs from the lake's results")
     docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
     return parser
 

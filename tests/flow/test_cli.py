@@ -43,3 +43,8 @@ def test_run_prints_a_summary_and_fills_the_lake(tmp_path):
     assert count(lake, "articles") > 0
     assert count(lake, "quarantine") > 0
     assert "quarantined" in proc.stderr
+    docs = geowire("docs", "--lake", str(lake))
+    assert docs.returncode == 0, docs.stderr
+    index = next((lake / "_docs").rglob("index.html"))
+    assert str(index).replace("\n", "") in docs.stdout.replace("\n", "")
+    assert "articles" in index.read_text()
