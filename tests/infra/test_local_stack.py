@@ -119,11 +119,9 @@ def test_server_scheduler_plans_hourly_runs(stack: Stack) -> None:
     assert len(runs) >= 2 and (starts[1] - starts[0]).total_seconds() == 3600
 
 
-def test_worker_runs_triggered_etl_scheduled_into_the_lake(stack: Stack) -> None:
-    stack.inbox.mkdir(parents=True, exist_ok=True)
-    for name, rows in ARTICLES.items():
-        (stack.inbox / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
-    dep_id = deployment(stack, "etl-scheduled")["id"]
+def trigger_and_wait(stack: Stack, name: str) -> dict:
+    """Create a run of a deployment through the API; the worker runs it; return it once final."""
+    dep_id = deployment(stack, name)["id"]
     with stack.api() as api:
         created = api.post(f"/deployments/{dep_id}/create_flow_run", json={})
     assert created.status_code == 201, created.text
@@ -134,12 +132,40 @@ def test_worker_runs_triggered_etl_scheduled_into_the_lake(stack: Stack) -> None
             run = api.get(f"/flow_runs/{run_id}").json()
         return run if (run.get("state") or {}).get("type") in TERMINAL else None
 
-    run = wait_for("the worker to finish the etl-scheduled run", finished, 150, stack)
+    run = wait_for(f"the worker to finish the {name} run", finished, 150, stack)
     state = run["state"]
     assert state["type"] == "COMPLETED", f"{state['type']}: {state.get('message')}\n{stack.logs()}"
     assert run["work_pool_name"] == "geowire-process"
+    return run
+
+
+def test_worker_runs_triggered_etl_scheduled_into_the_lake(stack: Stack) -> None:
+    stack.inbox.mkdir(parents=True, exist_ok=True)
+    for name, rows in ARTICLES.items():
+        (stack.inbox / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
+    trigger_and_wait(stack, "etl-scheduled")
 
     titles = duckdb.sql(
         f"select title from read_parquet('{stack.lake}/articles/**/*.parquet', hive_partitioning=true)"
     ).fetchall()
     assert sorted(t for (t,) in titles) == sorted(r["title"] for rows in ARTICLES.values() for r in rows)
+
+
+def test_next_scheduled_run_processes_only_a_new_file(stack: Stack) -> None:
+    """Runs after the test above: the inbox gains one file, the next run reads only it."""
+    new = {"url": "https://news.example.org/2025/03/06/port-reopens", "title": "Port reopens after strike",
+           "text": "Dock workers in Rotterdam ended their strike on Thursday after the Dutch government "
+                   "promised new talks on wages.", "published": "2025-03-06T08:00:00Z", "language": "en"}
+    (stack.inbox / "wire-c.jsonl").write_text(json.dumps(new) + "\n")
+    run = trigger_and_wait(stack, "etl-scheduled")
+    runs = duckdb.sql(
+        f"select records_read, len(inputs), inputs[1].path from read_parquet('{stack.lake}/runs/*.parquet')"
+        f" where dataset = 'articles' and flow_run_id = '{run['id']}'"
+    ).fetchall()
+    assert len(runs) == 1
+    records_read, n_inputs, path = runs[0]
+    assert (records_read, n_inputs) == (1, 1) and path.endswith("wire-c.jsonl")
+    titles = duckdb.sql(
+        f"select count(*) from read_parquet('{stack.lake}/articles/**/*.parquet', hive_partitioning=true)"
+    ).fetchall()
+    assert titles == [(4,)]
