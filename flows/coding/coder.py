@@ -26,6 +26,11 @@ INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 INTENT_MARKERS = frozenset({"will", "'ll", "willing", "ready", "prepared", "plans", "intends", "shall"})
 
 
+# CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
+# insurgents, terror groups) is unconventional violence, 18x ("rebels attacked troops" stays 190)
+CONVENTIONAL, UNCONVENTIONAL = "190", "180"
+CASUALTIES = frozenset({"kill", "wound|injure"})
+IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
 THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
 REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
@@ -111,6 +116,9 @@ class Coder:
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
         is_negated = negated(tokens, head, source_end)
         is_hypo = hypothetical(tokens, head, source_end, d.nominal)
+        if (entry.code == CONVENTIONAL and d.match.pattern.text in CASUALTIES
+                and d.source.type_code in IRREGULAR):
+            entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
         if not is_negated and _intent(tokens, head, source_end):
             if entry.root_code in INTENT_ROOTS:
                 entry = self._codebook(refine_governed("030", entry.code))

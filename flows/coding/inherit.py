@@ -23,6 +23,10 @@ from .text import Token
 TARGET_PLACE_PREPOSITIONS = LOCATIVES | frozenset({"to", "into", "toward", "towards", "on", "against", "over"})
 # acts done to a place (material roots); a verbal act "in Dnipro" is not addressed to Dnipro
 PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"})
+# roots whose act can be done to the source's own country; statements, meetings, praise,
+# criticism and rejection are addressed to someone ("condemned the strike in Dnipro": not UKR)
+DOMESTIC_ROOTS = frozenset({"03", "06", "07", "08", "09", "10", "13", "14", "15", "16", "17", "18",
+                            "19", "20"})
 CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", "after", "before",
                          "when", "since", "until", "unless", "if", "where", "which", "who"})
 
@@ -46,11 +50,26 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _adopt(target, donor)
         if target is not None and target.code == source.code:
             target = None
+        if target is None and "say" not in d.match.pattern.flags:
+            target = _domestic_target(d, source, places)
         key = (d.match.head, source.code, target.code if target is not None else None)
         if key not in seen:
             seen.add(key)
             out.append(replace(d, source=source, target=target, inherited=d.inherited or source is not d.source))
     return out
+
+
+def _domestic_target(d: Dyad, source: Actor, places) -> Actor | None:
+    """An act with no other target, done where its source belongs, is domestic: a place of the
+    source's own country named after the verb makes that country the target ("Iraqi Kurds
+    demonstrated in Kirkuk" -> IRQ -> IRQ; "threatened to impose a curfew in Algiers" -> DZA)."""
+    if not source.country_code or d.match.pattern.code[:2] not in DOMESTIC_ROOTS:
+        return None
+    for i, j, place in places:
+        if i >= source.end and (cameo_of_iso3().get(place.country_code, place.country_code)
+                                 == source.country_code):
+            return _place_actor((i, j, place), None)
+    return None
 
 
 def _countryless(actor: Actor) -> bool:
@@ -72,6 +91,8 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
               and (target is None or a.start != target.start)]
     if others:
         return min(others, key=lambda a: abs(a.start - source.start))
+    # a place that is the event's own target ("threatened action against Russia") is not the source's
+    places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
         return _place_actor(places[0], None)
     if context is not None and context.country_code:

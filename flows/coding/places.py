@@ -20,6 +20,8 @@ MAX_WORDS = 4
 # a name followed by one of these is a water body, not a place on land ("the Red Sea")
 WATER = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake"})
 # a name followed by one of these is an admin1 subdivision ("Borno state")
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
+                         "district", "enclave", "suburb", "township"})
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -48,9 +50,7 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
     for i in range(start, len(tokens) - 1):
         if tokens[i].lower not in prepositions:
             continue
-        j = i + 1
-        if tokens[j].lower == "the" and j + 1 < len(tokens):
-            j += 1
+        j = _skip_descriptor(tokens, i + 1)
         actor = country_at.get(j)
         possessive = actor is not None and actor.end < len(tokens) and tokens[actor.end].lower in ("'s", "’s")
         if actor is not None and not actor.adjective and not possessive:
@@ -60,6 +60,23 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
         found = lookup_phrase(tokens, j, text)
         if found is not None:
             yield j, found[1], found[0]
+
+
+def _skip_descriptor(tokens: list[Token], j: int) -> int:
+    """Past "the" and a descriptive place noun: "the northern city of Kirkuk", "the town of
+    Samarra", "the capital Kabul", "the southern regional capital Juba" -> the name's token."""
+    if j < len(tokens) and tokens[j].lower == "the":
+        j += 1
+    for k in range(j, min(len(tokens), j + 4)):
+        word = tokens[k].lower
+        if word in PLACE_NOUNS:
+            after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower in ("of", "in") else k + 1
+            if after < len(tokens) and tokens[after].text[:1].isupper():
+                return after
+            return j
+        if not word.isalpha() or tokens[k].text[:1].isupper():
+            break
+    return j
 
 
 def actor_place(actor: Actor | None) -> Place | None:

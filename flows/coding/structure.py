@@ -33,6 +33,12 @@ THAT_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # participles that, after "be", state a stance rather than form a passive ("is opposed to")
 STATIVE = frozenset({"opposed", "engaged", "involved", "committed"})
 OBLIGATIONS = frozenset({"must", "should"})
+# "<quantity> of X": X is the subject's head ("hundreds of students", "a group of Moroccan diplomats")
+PARTITIVES = frozenset(
+    "thousands hundreds dozens scores millions tens group groups team teams delegation delegations "
+    "contingent contingents unit units batch patch number members member deployment detachment "
+    "battalion battalions squad squads convoy column crowd crowds band bands wave some many most "
+    "several all both each majority".split())
 DEMAND_CODE = "100"
 
 
@@ -84,9 +90,10 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
     sources_at: dict[int, list[Actor]] = {}
     for match in matches:
         found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
-        if found:
-            sources_at[match.head] = [d.source for d in found]
-            dyads.extend(found)
+        # kept even when empty: "a bombing killed a soldier and wounded two others" has no source
+        # for "wounded" either (not "a soldier")
+        sources_at[match.head] = [d.source for d in found]
+        dyads.extend(found)
     return dyads
 
 
@@ -222,7 +229,7 @@ def _source_group(tokens, groups, match, sources_at, context):
                 return [antecedent[-1]], head - j, False
         group = _group_ending_at(groups, j)
         if group is not None:
-            if group[0].start > 0 and tokens[group[0].start - 1].lower in NOT_SUBJECT:
+            if _in_phrase(tokens, group[0].start):
                 continue
             return group, head - j - 1, False
         if word in PRONOUNS:
@@ -231,6 +238,17 @@ def _source_group(tokens, groups, match, sources_at, context):
                 return earlier[-1], head - j, True
             return ([context], head - j, True) if context is not None else (None, 0, False)
     return None, 0, False
+
+
+def _in_phrase(tokens, start) -> bool:
+    """An actor inside a prepositional phrase, unless it heads a partitive subject
+    ("thousands of Iraqi Kurds demonstrated", "a contingent of NATO troops arrived")."""
+    if start == 0 or tokens[start - 1].lower not in NOT_SUBJECT:
+        return False
+    if tokens[start - 1].lower != "of" or start < 2:
+        return True
+    before = tokens[start - 2].lower
+    return not (before in PARTITIVES or before.replace(",", "").isdigit())
 
 
 def _after_aux_coordination(tokens, head) -> bool:

@@ -27,6 +27,8 @@ GOVERNED_CODES: dict[tuple[str, str], str] = {
     ("13", "20"): "138", ("13", "16"): "131", ("13", "12"): "131", ("13", "14"): "133",
     ("03", "04"): "036", ("03", "05"): "032", ("03", "06"): "031", ("03", "07"): "033",
     ("03", "08"): "035", ("03", "09"): "030", ("03", "16"): "030",
+    # vowing to use force is a threat of force, not a promise ("swore to fight", "vowed to attack")
+    ("03", "17"): "137", ("03", "18"): "138", ("03", "19"): "138", ("03", "20"): "138",
     ("02", "04"): "026", ("02", "05"): "022", ("02", "06"): "021", ("02", "07"): "023",
     ("02", "08"): "025", ("10", "04"): "108", ("10", "05"): "102", ("10", "06"): "101",
     ("10", "07"): "103", ("10", "08"): "105",
@@ -119,6 +121,7 @@ def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None =
     except OSError as exc:
         raise VerbsError(f"{path}: cannot read the verbs file ({exc})") from exc
     patterns: list[VerbPattern] = []
+    first_at: dict[tuple[str, str], str] = {}
     header_seen = False
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -131,6 +134,11 @@ def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None =
             header_seen = True
             continue
         pattern = _parse_row(cells, where)
+        key = (pattern.pos, " ".join(pattern.text.lower().split()))
+        if key in first_at:  # the second row could never fire (or would shadow the first)
+            raise VerbsError(f"{where}: pattern {pattern.text!r} ({pattern.pos}) "
+                             f"is already listed at {first_at[key]}")
+        first_at[key] = where
         if codebook is not None and pattern.code not in codebook:
             raise VerbsError(f"{where}: code {pattern.code} is not in the CAMEO codebook")
         patterns.append(pattern)

@@ -102,6 +102,37 @@ def test_malformed_entry_names_file_and_line(tmp_path: Path, file: str, text: st
     assert words in message
 
 
+SHARED_SURNAME = (
+    "patterns\tcode\tname\tcountry\trole\tstart\tend\n"
+    "Ivan Petrov\tRUSELI\tIvan Petrov\tRUS\tbanker\t\t2020-01-01\n"
+    "Ivan Petrov|Petrov\tRUSGOV\tIvan Petrov\tRUS\tminister\t2020-01-01\t\n"
+)
+
+
+def test_people_may_share_a_pattern_in_disjoint_periods(tmp_path: Path) -> None:
+    people = SHARED_SURNAME + "Olga Petrova|Petrov\tRUSGOV\tOlga Petrova\tRUS\tminister\t2000-01-01\t2010-01-01\n"
+    d = load_dictionaries(write_dictionaries(tmp_path, **{"people.tsv": people}))
+    petrov = d.actors_by_pattern()["petrov"]
+    assert {e.name for e in petrov} == {"Ivan Petrov", "Olga Petrova"}
+    assert d.actor_at(petrov, date(2005, 1, 1)).name == "Olga Petrova"
+    assert d.actor_at(petrov, date(2021, 1, 1)).name == "Ivan Petrov"
+    assert d.actor_at(petrov, date(2015, 1, 1)) is None
+
+
+@pytest.mark.parametrize("period", ["2010-01-01\t2020-01-02", "2019-01-01\t", "\t2021-01-01"])
+def test_people_sharing_a_pattern_in_overlapping_periods_are_refused(tmp_path: Path, period: str) -> None:
+    people = SHARED_SURNAME + f"Olga Petrova|Petrov\tRUSGOV\tOlga Petrova\tRUS\tminister\t{period}\n"
+    with pytest.raises(DictionaryError, match=r"^people.tsv:4: pattern 'Petrov' already names person "
+                                              r"Ivan Petrov at people.tsv:3 in an overlapping period"):
+        load_dictionaries(write_dictionaries(tmp_path, **{"people.tsv": people}))
+
+
+def test_a_person_pattern_still_cannot_name_an_organization(tmp_path: Path) -> None:
+    people = VALID["people.tsv"] + "United Nations\tRUSGOV\tOlga\tRUS\tminister\t\t2000-01-01\n"
+    with pytest.raises(DictionaryError, match="'United Nations' already names person Olga"):
+        load_dictionaries(write_dictionaries(tmp_path, **{"people.tsv": people}))
+
+
 def test_missing_file_and_directory_are_named(tmp_path: Path) -> None:
     write_dictionaries(tmp_path)
     (tmp_path / "agents.tsv").unlink()
@@ -159,6 +190,10 @@ def test_trump_role_periods(dicts, on: date, code: str) -> None:
         ("Merz", date(2025, 5, 6), "DEUGOV"),
         ("Lavrov", date(2020, 1, 1), "RUSGOV"),
         ("Rubio", date(2025, 3, 1), "USAGOV"),
+        ("Bush", date(1990, 6, 1), "USAGOV"),    # George H. W. Bush
+        ("Bush", date(1998, 6, 1), "USAELI"),
+        ("Bush", date(2005, 6, 1), "USAGOV"),    # George W. Bush
+        ("Bouteflika", date(2005, 1, 1), "DZAGOV"),
     ],
 )
 def test_people_roles(dicts, pattern: str, on: date, code: str) -> None:

@@ -38,6 +38,24 @@ def test_malformed_entries_name_file_and_line(tmp_path, line, message):
         load_verbs(path)
 
 
+def test_a_pattern_listed_twice_is_refused(tmp_path):
+    # the second row of a (pos, pattern) pair could never fire: "oppose" 110 hid "oppose" 120
+    path = tmp_path / "verbs.tsv"
+    path.write_text(HEADER + "110\tV\toppose\t\n190\tV\tattack\t\n120\tV\toppose\t\n", encoding="utf-8")
+    with pytest.raises(VerbsError, match=r"verbs.tsv:4: .*'oppose'.*already listed at verbs.tsv:2"):
+        load_verbs(path)
+
+
+def test_the_same_pattern_as_verb_and_noun_is_allowed(tmp_path):
+    path = tmp_path / "verbs.tsv"
+    path.write_text(HEADER + "142\tV\thunger strike\t\n142\tN\thunger strike\t\n", encoding="utf-8")
+    assert len(load_verbs(path).patterns) == 2
+
+
+def test_oppose_is_a_rejection(verbs):
+    assert [p.code for p in verbs.by_head["opposed"] if p.text == "oppose"] == ["120"]
+
+
 def test_unknown_code_is_refused_against_the_codebook(tmp_path):
     path = tmp_path / "verbs.tsv"
     path.write_text(HEADER + "999\tV\tfrobnicate\t\n", encoding="utf-8")

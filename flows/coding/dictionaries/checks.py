@@ -34,17 +34,40 @@ def _identity(entry: ActorEntry) -> str:
 
 
 def check_ambiguous_patterns(actors: Iterable[ActorEntry]) -> None:
-    """A pattern must name one actor only (one country, one person, one organization)."""
+    """A pattern must name one actor only (one country, one person, one organization).
+
+    One exception: people sharing a name across time ("Bush" for both presidents) may share a
+    pattern when the periods of the rows that list it never overlap across the people; the
+    date of the event then picks the person.
+    """
     owner: dict[str, ActorEntry] = {}
+    shared: dict[str, list[ActorEntry]] = {}
     for entry in actors:
         for pattern in entry.patterns:
             key = pattern.lower()
             first = owner.setdefault(key, entry)
-            if _identity(first) != _identity(entry):
-                raise _error_at(
-                    entry.source,
-                    f"pattern {pattern!r} already names {_identity(first)} at {first.source}",
-                )
+            if _identity(first) == _identity(entry):
+                shared.setdefault(key, []).append(entry)
+                continue
+            if first.kind == entry.kind == "person":
+                clash = next((e for e in shared[key]
+                              if _identity(e) != _identity(entry) and _overlap(e, entry)), None)
+                if clash is None:
+                    shared[key].append(entry)
+                    continue
+                raise _error_at(entry.source, f"pattern {pattern!r} already names {_identity(clash)} at "
+                                              f"{clash.source} in an overlapping period")
+            raise _error_at(
+                entry.source,
+                f"pattern {pattern!r} already names {_identity(first)} at {first.source}",
+            )
+
+
+def _overlap(a: ActorEntry, b: ActorEntry) -> bool:
+    """Half-open periods [start, end) overlap; an open start or end reaches indefinitely."""
+    a_start, b_start = a.start or date.min, b.start or date.min
+    a_end, b_end = a.end or date.max, b.end or date.max
+    return a_start < b_end and b_start < a_end
 
 
 def check_agent_patterns(agents: Iterable[AgentEntry]) -> None:
