@@ -78,7 +78,7 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     if checked.bad.height:
         counts.quarantined += checked.bad.height
         rows = quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id)
-        rows = rows.filter(~pl.col("quarantine_id").is_in(list(ctx.seen_quarantine)))
+        rows = rows.filter(pl.Series([q not in ctx.seen_quarantine for q in rows["quarantine_id"].to_list()], dtype=pl.Boolean))
         ctx.seen_quarantine.update(rows["quarantine_id"].to_list())
         ctx.txn.append(_write(ctx, "quarantine", ctx.contracts["quarantine"].conform(rows)))
     if checked.good.height:

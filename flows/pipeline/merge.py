@@ -70,16 +70,21 @@ def _merge_articles(ctx: RunContext, result: ShardResult) -> set[str]:
 
 
 def _merge_mentions(ctx: RunContext, result: ShardResult, dropped_articles: set[str]) -> None:
+    """Drop the mentions of articles dropped as duplicates.
+
+    A mention id hashes its article id, and articles are deduplicated against the lake and
+    across shards, so a kept article's mentions cannot already be in the lake.
+    """
     root = Path(result.staging)
     for file in _files(result, "mentions"):
-        keys = pl.read_parquet(file, columns=["article_id", "mention_id"])
-        keep = ~pl.col("article_id").is_in(list(dropped_articles)) & ~pl.col("mention_id").is_in(list(ctx.seen_mentions))
-        kept_ids = keys.filter(keep)["mention_id"]
-        removed = keys.height - kept_ids.len()
-        ctx.counts["mentions"].published -= removed
-        ctx.counts["mentions"].duplicates += removed
-        ctx.seen_mentions.update(kept_ids.to_list())
-        kept = None if removed == 0 else pl.read_parquet(file).filter(pl.col("mention_id").is_in(kept_ids.implode()))
+        kept = None
+        if dropped_articles:
+            articles = pl.read_parquet(file, columns=["article_id"])["article_id"].to_list()
+            removed = sum(a in dropped_articles for a in articles)
+            if removed:
+                ctx.counts["mentions"].published -= removed
+                ctx.counts["mentions"].duplicates += removed
+                kept = pl.read_parquet(file).filter(~pl.col("article_id").is_in(list(dropped_articles)))
         _adopt(ctx, "mentions", file, root, kept)
 
 
@@ -87,6 +92,7 @@ def _merge_quarantine(ctx: RunContext, result: ShardResult) -> None:
     root = Path(result.staging)
     for file in _files(result, "quarantine"):
         rows = pl.read_parquet(file)
-        kept = rows.filter(~pl.col("quarantine_id").is_in(list(ctx.seen_quarantine))).unique("quarantine_id", keep="first", maintain_order=True)
+        fresh = [q not in ctx.seen_quarantine for q in rows["quarantine_id"].to_list()]
+        kept = rows.filter(pl.Series(fresh, dtype=pl.Boolean)).unique("quarantine_id", keep="first", maintain_order=True)
         ctx.seen_quarantine.update(kept["quarantine_id"].to_list())
         _adopt(ctx, "quarantine", file, root, None if kept.height == rows.height else kept)

@@ -19,7 +19,6 @@ from flows.lake import read_columns
 class Replacement:
     files: set[str] = field(default_factory=set)
     article_ids: set[str] = field(default_factory=set)
-    mention_ids: set[str] = field(default_factory=set)
     quarantine_ids: set[str] = field(default_factory=set)
     events: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={"event_id": pl.String, "event_date": pl.Date}))
 
@@ -36,12 +35,11 @@ def plan_replacement(root: Path, files: set[str]) -> Replacement:
     wanted = pl.col("source_file").is_in(list(files))
     articles = read_columns(root, "articles", ["article_id", "source_file"])
     ids = set() if articles is None else set(articles.filter(wanted)["article_id"].to_list())
-    mentions = read_columns(root, "mentions", ["mention_id", "article_id", "event_id", "event_date"])
+    mentions = read_columns(root, "mentions", ["article_id", "event_id", "event_date"])
     hit = mentions.filter(pl.col("article_id").is_in(list(ids))) if mentions is not None else None
     quarantine = read_columns(root, "quarantine", ["quarantine_id", "source_file"])
     return Replacement(
         files=set(files), article_ids=ids,
-        mention_ids=set() if hit is None else set(hit["mention_id"].to_list()),
         quarantine_ids=set() if quarantine is None else set(quarantine.filter(wanted)["quarantine_id"].to_list()),
         events=Replacement().events if hit is None else hit.select("event_id", "event_date").unique(),
     )

@@ -48,7 +48,6 @@ class RunContext:
     replacement: Replacement = field(default_factory=Replacement)  # what changed files replace
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
     seen_quarantine: set[str] = field(default_factory=set)
-    seen_mentions: set[str] = field(default_factory=set)
     batches: int = 0
 
 
@@ -112,7 +111,6 @@ def open_run(
                 contracts={n: load_contract(n) for n in ("articles", "mentions", "events", "quarantine", "runs")},
                 since=since, until=until, replacement=replacement,
                 seen_quarantine=_existing(root, "quarantine", "quarantine_id") - replacement.quarantine_ids,
-                seen_mentions=_existing(root, "mentions", "mention_id") - replacement.mention_ids,
             )
             reporter().start(sum(i["size"] for i in ctx.inputs), len(files))
             yield ctx
