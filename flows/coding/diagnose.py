@@ -25,7 +25,6 @@ from pathlib import Path
 
 import polars as pl
 
-from .actors import matcher_for
 from .coder import Coder
 from .dictionaries import load_dictionaries
 from .evaluate import DEFAULT_PLOVER, GoldItem, _iso3_of_cameo, load_plover

@@ -11,7 +11,7 @@ from datetime import datetime
 import polars as pl
 
 from .coder import LEAD_SENTENCES
-from .schema import EVENT_COLUMNS, EVENT_SCHEMA, MENTION_COLUMNS
+from .schema import EVENT_SCHEMA, MENTION_COLUMNS
 
 CODED = ["event_date", "actor1_code", "actor1_name", "actor1_country_code", "actor1_type_code",
          "actor2_code", "actor2_name", "actor2_country_code", "actor2_type_code",

@@ -19,7 +19,8 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
-from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, swap_link, write_journal
+from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, write_journal
+from .staged import StagedChanges
 from .write import DatasetWrite, Deletion, drop_deleted, read_partition, split_partitions, without_deleted, write_file
 
 STAGING = ".staging"
@@ -62,44 +63,14 @@ def repair(root: Path) -> None:
     collect_garbage(root, DATASETS)
 
 
-class Transaction:
+class Transaction(StagedChanges):
     def __init__(self, root: Path, run_id: str):
         self.root, self.run_id = root, run_id
         repair(root)
         self.staging = root / STAGING / run_id
         self.staging.mkdir(parents=True)
         self.results_dir = root / VALIDATION  # where shards keep their GE results
-        self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
-        self._upserts: dict[str, list[DatasetWrite]] = {}
-        self._deletes: dict[str, list[Deletion]] = {}
-        self._seq = 0
-        self.rows: dict[str, int] = {}
-
-    def delete(self, name: str, column: str, values) -> None:
-        """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
-        if values:
-            self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
-
-    def append(self, write: DatasetWrite) -> int:
-        """Stage new rows (one file per partition); return how many."""
-        self._writes[write.name] = write
-        self._seq += 1
-        n = 0
-        for part, frame in split_partitions(write.frame, write.partition_by).items():
-            path = self.staging / write.name / part / f"part-{self.run_id}-{self._seq:05d}.parquet"
-            n += write_file(frame, write.schema, write.key, path)
-        self.rows[write.name] = self.rows.get(write.name, 0) + n
-        return n
-
-    def track(self, name: str, schema, key: tuple[str, ...], partition_by: str | None) -> None:
-        """Declare a dataset whose files were placed directly under ``staging/<name>/``."""
-        if name not in self._writes:
-            self._writes[name] = DatasetWrite(name, pl.DataFrame(), schema, key, partition_by)
-
-    def upsert(self, write: DatasetWrite) -> None:
-        self._writes[write.name] = write
-        self._upserts.setdefault(write.name, []).append(write)
-        self.rows[write.name] = self.rows.get(write.name, 0) + write.frame.height
+        self._start_changes()
 
     def commit(self) -> dict[str, str]:
         """Build the new snapshots, journal them, swap the links. Returns dataset → version."""

@@ -16,7 +16,6 @@ import pyarrow as pa
 import pytest
 
 from flows.lake import DatasetWrite, LakeError, LakeLock, Transaction, current_snapshot, lake_root
-from flows.lake import snapshots
 
 SCHEMA = pa.schema([
     pa.field("id", pa.string(), nullable=False),

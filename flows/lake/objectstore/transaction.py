@@ -27,7 +27,8 @@ import pyarrow.parquet as pq
 
 from ..layout import LakeError
 from ..transaction import _merge_files
-from ..write import DatasetWrite, Deletion, drop_deleted, split_partitions, without_deleted, write_file
+from ..staged import StagedChanges
+from ..write import DatasetWrite, drop_deleted, split_partitions, without_deleted, write_file
 from .manifest import apply_journal, new_manifest, read_manifest, repair, write_journal
 from .store import VALIDATION, ObjectLake
 
@@ -41,7 +42,7 @@ class _Plan:
     deletes: list[str] = field(default_factory=list)  # lake-relative paths replaced by this run
 
 
-class ObjectTransaction:
+class ObjectTransaction(StagedChanges):
     def __init__(self, lake: ObjectLake, run_id: str):
         if lake.held_lock is None:
             raise LakeError(f"lake {lake.url}: a transaction needs the lake lock (use LakeLock)")
@@ -49,37 +50,7 @@ class ObjectTransaction:
         repair(lake)
         self.staging = Path(tempfile.mkdtemp(prefix=f"geowire-{run_id}-"))
         self.results_dir = self.staging / VALIDATION  # GE results, uploaded when the run ends
-        self._writes: dict[str, DatasetWrite] = {}
-        self._upserts: dict[str, list[DatasetWrite]] = {}
-        self._deletes: dict[str, list[Deletion]] = {}
-        self._seq = 0
-        self.rows: dict[str, int] = {}
-
-    def delete(self, name: str, column: str, values) -> None:
-        """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
-        if values:
-            self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
-
-    def append(self, write: DatasetWrite) -> int:
-        """Stage new rows (one local file per partition); return how many."""
-        self._writes[write.name] = write
-        self._seq += 1
-        n = 0
-        for part, frame in split_partitions(write.frame, write.partition_by).items():
-            path = self.staging / write.name / part / f"part-{self.run_id}-{self._seq:05d}.parquet"
-            n += write_file(frame, write.schema, write.key, path)
-        self.rows[write.name] = self.rows.get(write.name, 0) + n
-        return n
-
-    def track(self, name: str, schema, key: tuple[str, ...], partition_by: str | None) -> None:
-        """Declare a dataset whose files were placed directly under ``staging/<name>/``."""
-        if name not in self._writes:
-            self._writes[name] = DatasetWrite(name, pl.DataFrame(), schema, key, partition_by)
-
-    def upsert(self, write: DatasetWrite) -> None:
-        self._writes[write.name] = write
-        self._upserts.setdefault(write.name, []).append(write)
-        self.rows[write.name] = self.rows.get(write.name, 0) + write.frame.height
+        self._start_changes()
 
     def commit(self) -> dict[str, str]:
         """Upload, journal, apply. Returns dataset → ``<version>-<run_id>`` of what changed."""

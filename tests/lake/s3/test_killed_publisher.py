@@ -12,7 +12,6 @@ import time
 
 from flows.lake import LakeLock, Transaction, lake_root, scan_dataset
 from flows.lake.objectstore import read_manifest
-from tests.lake.test_transaction import frame, write
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 SCRIPT = textwrap.dedent("""

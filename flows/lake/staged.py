@@ -1,0 +1,52 @@
+"""What a run hands the lake before it commits, the same for a folder and an object store.
+
+Appended rows are written at once as staged Parquet files (one per partition and call);
+upserted frames and deletions are kept until the commit, which the subclass implements.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from .write import DatasetWrite, Deletion, split_partitions, write_file
+
+
+class StagedChanges:
+    staging: Path
+    run_id: str
+
+    def _start_changes(self) -> None:
+        self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
+        self._upserts: dict[str, list[DatasetWrite]] = {}
+        self._deletes: dict[str, list[Deletion]] = {}
+        self._seq = 0
+        self.rows: dict[str, int] = {}
+
+    def append(self, write: DatasetWrite) -> int:
+        """Stage new rows (one file per partition); return how many."""
+        self._writes[write.name] = write
+        self._seq += 1
+        n = 0
+        for part, frame in split_partitions(write.frame, write.partition_by).items():
+            path = self.staging / write.name / part / f"part-{self.run_id}-{self._seq:05d}.parquet"
+            n += write_file(frame, write.schema, write.key, path)
+        self.rows[write.name] = self.rows.get(write.name, 0) + n
+        return n
+
+    def track(self, name: str, schema, key: tuple[str, ...], partition_by: str | None) -> None:
+        """Declare a dataset whose files were placed directly under ``staging/<name>/``."""
+        if name not in self._writes:
+            self._writes[name] = DatasetWrite(name, pl.DataFrame(), schema, key, partition_by)
+
+    def upsert(self, write: DatasetWrite) -> None:
+        """Rows that replace the committed rows with the same key (their partitions are rewritten)."""
+        self._writes[write.name] = write
+        self._upserts.setdefault(write.name, []).append(write)
+        self.rows[write.name] = self.rows.get(write.name, 0) + write.frame.height
+
+    def delete(self, name: str, column: str, values) -> None:
+        """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
+        if values:
+            self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
