@@ -16,6 +16,7 @@ from .text import Token
 
 ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the country they live in
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -31,6 +32,7 @@ class Actor:
     country_code: str | None
     type_code: str | None
     adjective: bool   # a demonym or adjective ("Russian"), not a noun phrase
+    ethnic: bool = False  # "ethnic Albanians": a people, whose country is where it lives
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,10 @@ class ActorMatcher:
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
-                    continue  # "ethnic Albanians in Serbia": a people, not the state of Albania
+                    # "ethnic Albanians in Serbia": a people, not the state of Albania; a civilian
+                    # agent whose country comes from the context (the place it lives in)
+                    items.append(_ethnic(entry, first - 1, last + 1, tokens))
+                    continue
                 items.append(_actor(entry, first, last + 1, hit.start, hit.end, text))
             elif hit.agent is not None:
                 items.append((first, last + 1, hit.agent))
@@ -174,7 +179,15 @@ def _actor(entry: ActorEntry, start: int, end: int, c0: int, c1: int, text: str)
                  country, entry.type_code, adjective)
 
 
+def _ethnic(entry: ActorEntry, start: int, end: int, tokens: list[Token]) -> Actor:
+    return Actor(start, end, tokens[start].start, tokens[end - 1].end, ETHNIC_TYPE,
+                 f"ethnic {entry.name}", "agent", None, ETHNIC_TYPE, True, ethnic=True)
+
+
 def _with_agent(actor: Actor, agent: AgentEntry, start: int, end: int, tokens: list[Token]) -> Actor:
+    if actor.ethnic:
+        # "ethnic Albanian rebels": the role's type, the people's (context) country
+        return replace(_agent_only(min(actor.start, start), max(actor.end, end), agent, tokens), ethnic=True)
     country = actor.country_code
     if country is None or actor.kind in ("organization", "group"):
         return replace(actor, start=min(actor.start, start), end=max(actor.end, end),

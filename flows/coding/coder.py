@@ -18,6 +18,7 @@ from .structure import Dyad, resolve_dyads
 from .text import Token, split_sentences, tokenize
 from .inherit import settle_countries
 from .tone import document_tone
+from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
 
 LEAD_SENTENCES = 2
@@ -100,6 +101,7 @@ class Coder:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
+        dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles)
         dyads = settle_countries(dyads, actors, tokens, text, context, dropped)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads

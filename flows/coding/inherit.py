@@ -44,7 +44,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _place_target(d, places, tokens, text)
         source = d.source
         if _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target))
+            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
         if target is not None and _countryless(target):
             donor = _place_actor(places[0], tokens) if places else (source if source.country_code else None)
             target = _adopt(target, donor)
@@ -85,8 +85,14 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
-                  target: Actor | None) -> Actor | None:
+                  target: Actor | None, tokens: list[Token]) -> Actor | None:
     source = d.source
+    if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
+        located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
+        if located:
+            return _place_actor(located[0], None)
+        if target is not None and target.country_code:
+            return target
     others = [a for a in actors if a.country_code and a is not source
               and (target is None or a.start != target.start)]
     if others:

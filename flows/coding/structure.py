@@ -40,6 +40,7 @@ PARTITIVES = frozenset(
     "battalion battalions squad squads convoy column crowd crowds band bands wave some many most "
     "several all both each majority".split())
 DEMAND_CODE = "100"
+THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +297,10 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
     for j in range(match.head + 1, len(tokens)):
         word = tokens[j].lower
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
+            group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
+            return _targetable(group, tokens, say_heads) if group else None
+        if j > last and word in CONDITIONS and match.pattern.code[:2] == THREAT_ROOT:
+            # a threat's condition names whom it is aimed at ("threatened to strike unless Israel …")
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
             return _targetable(group, tokens, say_heads) if group else None
         if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive and not (

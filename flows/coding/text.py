@@ -15,6 +15,7 @@ TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"          # U.S. U.N. a.m.
     r"|\w+(?=n['’]t\b)|n['’]t\b"   # did n't
     r"|['’]s\b"                    # possessive 's
+    r"|\d+(?:[.,]\d+)+"             # 5.1 1,000 (a decimal point is not a sentence barrier)
     r"|\w+"
     r"|[^\w\s]"
 )

@@ -71,8 +71,8 @@ def test_voice_and_stance(tiny, verbs, text, expected):
      {("USA", "IRN", "085"), ("USA", "IRQ", "085"), ("USA", "CHN", "085")}),
     # a hyphenated modifier is not a verb: no "back" (051) event
     ("Iranian-backed rebels attacked Israeli troops.", {("IRNREB", "ISRMIL", "190")}),
-    # "ethnic Russians" are a people, not Russia: the place gives the target's country
-    ("Ukrainian police arrested ethnic Russians in Kharkiv.", {("UKRCOP", "UKR", "173")}),
+    # "ethnic Russians" are a people, not Russia: civilians of the place they live in
+    ("Ukrainian police arrested ethnic Russians in Kharkiv.", {("UKRCOP", "UKRCVL", "173")}),
 ])
 def test_lists_compounds_and_peoples(tiny, verbs, text, expected):
     assert coded(tiny, verbs, text) == expected
