@@ -34,6 +34,7 @@ def aggregate_run_events(ctx: RunContext) -> None:
     lost = ctx.replacement.events  # events some replaced article's mentions counted towards
     for day in lost["event_date"].unique().to_list():
         months.setdefault((day.year, day.month), [])
+    found = []
     for (year, month), files in sorted(months.items()):
         new = pl.scan_parquet(files).select(columns).collect() if files else pl.DataFrame(schema=schema)
         touched = lost.filter((pl.col("event_date").dt.year() == year) & (pl.col("event_date").dt.month() == month))
@@ -41,7 +42,9 @@ def aggregate_run_events(ctx: RunContext) -> None:
         mentions = _with_earlier_mentions(ctx, new, columns, (year, month), ids)
         events = aggregate_events(mentions, date_added=ctx.started_at.replace(microsecond=0))
         _delete_events(ctx, set(touched["event_id"].to_list()) - set(events["event_id"].to_list()))
-        _stage_events(ctx, _keep_first_date_added(ctx, events))
+        found.append(_keep_first_date_added(ctx, events))
+    if found:  # events are few next to mentions: validate them in one call (GE costs per call)
+        _stage_events(ctx, pl.concat(found, how="vertical_relaxed"))
 
 
 def _month_of(folder) -> tuple[int, int]:
