@@ -104,8 +104,10 @@ def report(console: Console, name: str, dump: Path, result: dict) -> None:
 
 def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: int) -> None:
     """Wall time of the etl flow on a local Dask cluster of 1 and of 2 workers (same dump)."""
+    import logging
     import os
 
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.runners import dask_runner
