@@ -46,7 +46,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
         if target is not None and _countryless(target):
-            donor = _place_actor(places[0], tokens) if places else (source if source.country_code else None)
+            donor = place_actor(places[0], tokens) if places else (source if source.country_code else None)
             target = _adopt(target, donor)
         if target is not None and target.code == source.code:
             target = None
@@ -68,7 +68,7 @@ def _domestic_target(d: Dyad, source: Actor, places) -> Actor | None:
     for i, j, place in places:
         if i >= source.end and (cameo_of_iso3().get(place.country_code, place.country_code)
                                  == source.country_code):
-            return _place_actor((i, j, place), None)
+            return place_actor((i, j, place), None)
     return None
 
 
@@ -90,7 +90,7 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
         if located:
-            return _place_actor(located[0], None)
+            return place_actor(located[0], None)
         if target is not None and target.country_code:
             return target
     others = [a for a in actors if a.country_code and a is not source
@@ -100,7 +100,7 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     # a place that is the event's own target ("threatened action against Russia") is not the source's
     places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
-        return _place_actor(places[0], None)
+        return place_actor(places[0], None)
     if context is not None and context.country_code:
         return context
     return target
@@ -114,7 +114,7 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | No
             continue
         if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
             return None
-        return _place_actor((i, j, place), tokens)
+        return place_actor((i, j, place), tokens)
     return _object_place(d, tokens, text)
 
 
@@ -126,10 +126,10 @@ def _object_place(d: Dyad, tokens: list[Token], text: str) -> Actor | None:
     found = lookup_phrase(tokens, j, text)
     if found is None or not found[0].country_code:
         return None
-    return _place_actor((j, found[1], found[0]), tokens)
+    return place_actor((j, found[1], found[0]), tokens)
 
 
-def _place_actor(found: tuple[int, int, Place], tokens: list[Token] | None) -> Actor:
+def place_actor(found: tuple[int, int, Place], tokens: list[Token] | None) -> Actor:
     i, j, place = found
     code = cameo_of_iso3().get(place.country_code, place.country_code)
     c0 = tokens[i].start if tokens else 0

@@ -16,6 +16,10 @@ NOUN_CUES = frozenset(
 )
 
 
+# "issued a declaration demanding …", "a statement condemning …": the participle is the act the
+# statement makes, so it is coded (and the bare statement noun is not)
+STATEMENT_NOUNS = frozenset("statement statements declaration declarations communique communiqué "
+                            "letter letters resolution resolutions".split())
 OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "—"})
 
 
@@ -45,7 +49,8 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
         noun_context = _noun_context(tokens, i, actor_tokens)
         # after a determiner or a hyphenated modifier ("peace-keeping force"): a noun
         determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _hyphen_compound(tokens, i - 1))
-        if token.lower.endswith("ing") and not noun_context and not _progressive(tokens, i):
+        stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
+        if token.lower.endswith("ing") and not noun_context and not stated and not _progressive(tokens, i):
             continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
         for pattern in candidates:
             if pattern.pos == "V" and (determined or (noun_context and _is_noun_form(token.lower, verbs))):
@@ -54,6 +59,8 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
                 continue
             positions = _match_slots(tokens, i, pattern)
             if positions is not None:
+                if stated and found and found[-1].head == i - 1 and found[-1].pattern.pos == "N":
+                    found.pop()  # the statement noun gives way to what the statement does
                 found.append(VerbMatch(i, positions, pattern))
                 covered.update(positions)
                 break

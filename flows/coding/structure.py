@@ -40,6 +40,7 @@ PARTITIVES = frozenset(
     "battalion battalions squad squads convoy column crowd crowds band bands wave some many most "
     "several all both each majority".split())
 DEMAND_CODE = "100"
+MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
 
 
@@ -126,7 +127,10 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
         return []
     if "sym" in pattern.flags and len(before) > 1 and not _addressed(tokens, after, match):
         return _both_ways(match, before, nominal=False)  # "X and Y agreed (on Z)": each with the other
-    return _pairs(match, before, after or [None], False, False, gap, inherited)
+    pairs = _pairs(match, before, after or [None], False, False, gap, inherited)
+    if "sym" in pattern.flags and pattern.code in MUTUAL_CODES and after:
+        pairs += _pairs(match, after, before, False, False, gap, inherited)
+    return pairs
 
 
 def _by_agent(tokens, groups, match) -> list[Actor] | None:

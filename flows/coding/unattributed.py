@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import Actor
-from .inherit import _place_actor
+from .inherit import place_actor
 from .matcher import VerbMatch
 from .places import LOCATIVES, find_places
 from .structure import BE_FORMS, CLAUSE_BREAKS, Dyad, group_actors
@@ -43,7 +43,7 @@ def unattributed_dyads(tokens: list[Token], actors: list[Actor], matches: list[V
         victims = _victims(tokens, groups, match, participles)
         if not victims:
             continue
-        source = _place_actor(places[0], tokens)
+        source = place_actor(places[0], tokens)
         if bombing:
             match = replace(match, pattern=replace(match.pattern, code=BOMBING_CODE))
         out.extend(Dyad(match, source, v, False, False, 0, True, len(victims) > 1) for v in victims
