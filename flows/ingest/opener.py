@@ -107,6 +107,14 @@ def _member_refusal(name: str, count: int, limits, regular: bool = True) -> str 
     return reason
 
 
+def _screen(where: str, name: str, count: int, limits, is_dir: bool, regular: bool = True):
+    """(error row to yield or None, skip this member, stop reading the archive)."""
+    reason = _member_refusal(name, count, limits, regular)
+    if reason:
+        return error_row(where, reason), True, count > limits.max_members
+    return None, is_dir or hidden_member(name), False
+
+
 def _tar_entries(stream, budget: Budget, prefix: str, guards) -> Iterator:
     count = 0
     try:
@@ -114,13 +122,13 @@ def _tar_entries(stream, budget: Budget, prefix: str, guards) -> Iterator:
         for member in archive:
             count += 1
             where = f"{prefix}member:{member.name}"
-            reason = _member_refusal(member.name, count, budget.limits, member.isfile() or member.isdir())
-            if not reason and (member.isdir() or hidden_member(member.name)):
-                continue
-            if reason:
-                yield error_row(where, reason)
-                if count > budget.limits.max_members:
-                    return
+            row, skip, stop = _screen(where, member.name, count, budget.limits, member.isdir(),
+                                      member.isfile() or member.isdir())
+            if row:
+                yield row
+            if stop:
+                return
+            if skip:
                 continue
             member_stream = archive.extractfile(member)
             yield from iter_entries(member_stream, member.name, budget, where + " ", guards)
@@ -138,13 +146,12 @@ def _zip_entries(stream, original, head, budget: Budget, prefix: str, guards) ->
         return
     for count, info in enumerate(infos, 1):
         where = f"{prefix}member:{info.filename}"
-        reason = _member_refusal(info.filename, count, budget.limits)
-        if not reason and (info.is_dir() or hidden_member(info.filename)):
-            continue
-        if reason:
-            yield error_row(where, reason)
-            if count > budget.limits.max_members:
-                return
+        row, skip, stop = _screen(where, info.filename, count, budget.limits, info.is_dir())
+        if row:
+            yield row
+        if stop:
+            return
+        if skip:
             continue
         try:
             member = archive.open(info)

@@ -12,15 +12,7 @@ import pytest
 
 from flows.lake import LakeError, LakeLock, ObjectLake, Transaction, lake_root, manifest_urls, scan_dataset
 from flows.lake.objectstore import read_manifest
-from tests.lake.test_transaction import frame, write
-
-
-def publish(lake, run_id, *writes):
-    with LakeLock(lake):
-        txn = Transaction(lake, run_id)
-        for w in writes:
-            (txn.upsert if w.mode == "upsert" else txn.append)(w)
-        return txn.commit()
+from tests.lake.test_transaction import frame, publish, write
 
 
 def ids(lake) -> list[tuple]:
