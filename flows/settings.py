@@ -16,6 +16,7 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "5000")))
     wait_lock_seconds: float = field(default_factory=lambda: float(_env("WAIT_LOCK", "0")))
     shard_bytes: int = field(default_factory=lambda: int(_env("SHARD_BYTES", str(16 * 2**20))))
+    stage_on_lake: bool = field(default_factory=lambda: _env("STAGE_ON_LAKE", "0") == "1")
     code_events: bool = field(default_factory=lambda: _env("CODE_EVENTS", "1") != "0")
     keep_validation_results: bool = True
 

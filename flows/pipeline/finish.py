@@ -8,10 +8,11 @@ import polars as pl
 
 from flows.coding import aggregate_events
 from flows.lake import scan_dataset
-from flows.lake import DatasetWrite
+from flows.lake import DatasetWrite, ObjectLake
 from flows.validate import DatasetValidationError, validate_batch
 
 from .quarantine import quarantine_rows
+from .remote import remove_tree
 from .replace import stage_deletions
 from .shard import rejections
 from .run import CODED_DATASETS, RunContext
@@ -143,6 +144,8 @@ def finish_run(ctx: RunContext) -> dict:
     ctx.txn.append(_write(ctx, "runs", runs))
     with stage("commit"):
         ctx.txn.commit()
+    if ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake):
+        remove_tree(ctx.root.url_of("_staging", ctx.run_id))
     return summary(ctx)
 
 

@@ -8,12 +8,14 @@ quarantine rows already in the lake are not written twice.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 
 from flows.lake.write import write_file
 
+from .remote import download_tree, is_remote
 from .run import RunContext
 from .shard import ShardResult
 from . import timing
@@ -24,6 +26,7 @@ def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
     start = timing.SECONDS.get("merge", 0.0)
     with stage("merge"):
         for result in sorted(results, key=lambda r: r.shard_no):
+            result = _local(ctx, result)
             for dataset, counts in result.counts.items():
                 ctx.counts[dataset].add(counts)
             for name, secs in result.seconds.items():
@@ -32,6 +35,15 @@ def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
             _merge_mentions(ctx, result, dropped)
             _merge_quarantine(ctx, result)
     ctx.seconds["merge"] = ctx.seconds.get("merge", 0.0) + timing.SECONDS["merge"] - start
+
+
+def _local(ctx: RunContext, result: ShardResult) -> ShardResult:
+    """A shard staged on the lake's object store: fetch its files into the run's staging."""
+    if not is_remote(result.staging):
+        return result
+    local = ctx.txn.staging / "shards" / f"{result.shard_no:05d}"
+    download_tree(result.staging, local)
+    return replace(result, staging=str(local))
 
 
 def _files(result: ShardResult, dataset: str) -> list[Path]:

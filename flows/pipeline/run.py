@@ -12,7 +12,7 @@ from typing import Iterator
 import polars as pl
 
 from flows.ingest import describe_input, list_dump_files
-from flows.lake import LakeLock, Transaction, ensure_writable, lake_root, read_columns
+from flows.lake import LakeLock, ObjectLake, Transaction, ensure_writable, lake_root, read_columns
 from flows.normalize import Deduplicator
 from flows.progress import reporter
 from flows.settings import Settings
@@ -131,11 +131,14 @@ def plan_shards(ctx: RunContext) -> list[ShardSpec]:
             size = 0
         groups[-1].append(info["path"])
         size += info["size"]
+    on_lake = ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake)
     return [
         ShardSpec(
             run_id=ctx.run_id, shard_no=i, paths=tuple(paths),
-            staging=str(ctx.txn.staging / "shards" / f"{i:05d}"),
-            results_dir=str(ctx.txn.results_dir), settings=ctx.settings,
+            staging=ctx.root.url_of("_staging", ctx.run_id, "shards", f"{i:05d}") if on_lake
+            else str(ctx.txn.staging / "shards" / f"{i:05d}"),
+            results_dir=ctx.root.url_of("_validation") if on_lake else str(ctx.txn.results_dir),
+            settings=ctx.settings,
             since=ctx.since, until=ctx.until,
         )
         for i, paths in enumerate(groups)

@@ -24,6 +24,7 @@ from flows.validate import Contract, load_contract, save_result, validate_batch
 
 from .accounting import Counts
 from .quarantine import quarantine_rows, rows_as_payload
+from .remote import is_remote, run_staged_remotely
 from . import timing
 from .timing import stage, timed_iter
 
@@ -62,7 +63,15 @@ class _Shard:
 
 
 def process_shard(spec: ShardSpec) -> ShardResult:
-    """Process a shard's dump files; staged Parquet files land under ``spec.staging``.
+    """Process a shard's dump files; staged Parquet files land under ``spec.staging``
+    (a local folder, or a URL on the lake's object store: see ``remote.py``)."""
+    if is_remote(spec.staging):
+        return run_staged_remotely(spec, _process_local)
+    return _process_local(spec)
+
+
+def _process_local(spec: ShardSpec) -> ShardResult:
+    """Process a shard's dump files into the local folder ``spec.staging``.
 
     Batches never span files, except that a shard of many small files gathers their records
     into one batch (validation costs a fixed amount per call, whatever its size).

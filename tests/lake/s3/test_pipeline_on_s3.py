@@ -91,3 +91,17 @@ def test_etl_flow_publishes_to_s3(prefect_api, s3_lake_url):
     assert result["lake"] == s3_lake_url
     published = result["datasets"]["articles"]["published"]
     assert published > 0 and scan_dataset(s3_lake_url, "articles").collect().height == published
+
+
+def test_shards_staged_on_the_store_give_the_same_lake(runs, s3_server):
+    """What remote Dask workers do (GEOWIRE_STAGE_ON_LAKE): upload staged shards, merge downloads them."""
+    from flows.pipeline import run_serial
+
+    url, local, *_ = runs
+    remote = url + "-staged"
+    settings = Settings(lake=remote, stage_on_lake=True, shard_bytes=1)  # a shard per file
+    result = run_serial([str(p) for p in INPUTS], settings)
+    assert state(remote) == state(local)
+    lake = lake_root(remote)
+    assert lake.fs.glob(lake.key("_validation", result["run_id"], "articles-*.json"))
+    assert not lake.fs.exists(lake.key("_staging", result["run_id"]))  # cleaned after the commit
