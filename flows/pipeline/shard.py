@@ -29,6 +29,8 @@ from . import timing
 from .timing import stage, timed_iter
 
 SHARD_DATASETS = ("articles", "mentions", "quarantine")
+ARTICLES_PER_SLICE = 1_000
+MENTIONS_PER_CALL = 20_000
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class _Shard:
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in ("articles", "mentions", "events")})
     dedup: Deduplicator = field(default_factory=Deduplicator)
     batch: int = 0
+    validations: int = 0  # GE calls so far (names their saved results)
     writes: int = 0  # staged files so far: every file name is unique
 
 
@@ -115,12 +118,25 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
     counts.published += good.height
     if shard.spec.settings.code_events and good.height:
+        _code_and_stage(shard, good)
+
+
+def _code_and_stage(shard: _Shard, articles: pl.DataFrame) -> None:
+    """Code articles a slice at a time, validating up to MENTIONS_PER_CALL mentions per GE call
+    (large enough to spread GE's cost per call, small enough to bound memory)."""
+    counts, pending, size = shard.counts["mentions"], [], 0
+    for start in range(0, articles.height, ARTICLES_PER_SLICE):
         with stage("code"):
-            mentions = code_articles(good)
-        shard.counts["mentions"].records_read += mentions.height
+            mentions = code_articles(articles.slice(start, ARTICLES_PER_SLICE))
+        counts.records_read += mentions.height
         fresh = mentions.unique("mention_id", keep="first", maintain_order=True)
-        shard.counts["mentions"].duplicates += mentions.height - fresh.height
-        shard.counts["mentions"].published += _validate_and_stage(shard, "mentions", fresh).height
+        counts.duplicates += mentions.height - fresh.height
+        pending.append(fresh)
+        size += fresh.height
+        if size >= MENTIONS_PER_CALL or start + ARTICLES_PER_SLICE >= articles.height:
+            batch = pl.concat(pending, how="vertical_relaxed")
+            counts.published += _validate_and_stage(shard, "mentions", batch).height
+            pending, size = [], 0
 
 
 def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_from_payload=()) -> pl.DataFrame:
@@ -128,9 +144,10 @@ def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_f
     contract = shard.contracts[dataset]
     with stage(f"validate {dataset}"):
         checked = validate_batch(contract.conform(frame), contract)
+    shard.validations += 1
     if shard.spec.settings.keep_validation_results:
         save_result(checked.result, Path(shard.spec.results_dir), shard.spec.run_id, dataset,
-                    shard.spec.shard_no * 100_000 + shard.batch)
+                    shard.spec.shard_no * 100_000 + shard.validations)
     if checked.bad.height:
         shard.counts[dataset].quarantined += checked.bad.height
         _stage(shard, "quarantine", quarantine_rows(rejections(checked.bad, dataset, drop_from_payload), dataset, shard.spec.run_id))
