@@ -107,34 +107,39 @@ def _member_refusal(name: str, count: int, limits, regular: bool = True) -> str 
     return reason
 
 
-def _screen(where: str, name: str, count: int, limits, is_dir: bool, regular: bool = True):
-    """(error row to yield or None, skip this member, stop reading the archive)."""
-    reason = _member_refusal(name, count, limits, regular)
-    if reason:
-        return error_row(where, reason), True, count > limits.max_members
-    return None, is_dir or hidden_member(name), False
+def _admitted(members, prefix: str, limits) -> Iterator:
+    """For archive members given as (name, is_dir, regular, member): an error row for each
+    refused one, ``(where, member)`` for each to read; stops past ``max_members``."""
+    for count, (name, is_dir, regular, member) in enumerate(members, 1):
+        where = f"{prefix}member:{name}"
+        reason = _member_refusal(name, count, limits, regular)
+        if reason:
+            yield error_row(where, reason)
+            if count > limits.max_members:
+                return
+        elif not (is_dir or hidden_member(name)):
+            yield where, member
+
+
+def _tar_members(archive, seen: list) -> Iterator:
+    for member in archive:
+        seen.append(member)  # counted, for the message of a broken archive
+        yield member.name, member.isdir(), member.isfile() or member.isdir(), member
 
 
 def _tar_entries(stream, budget: Budget, prefix: str, guards) -> Iterator:
-    count = 0
+    seen = []
     try:
         archive = tarfile.open(fileobj=stream, mode="r|")
-        for member in archive:
-            count += 1
-            where = f"{prefix}member:{member.name}"
-            row, skip, stop = _screen(where, member.name, count, budget.limits, member.isdir(),
-                                      member.isfile() or member.isdir())
-            if row:
-                yield row
-            if stop:
-                return
-            if skip:
+        for item in _admitted(_tar_members(archive, seen), prefix, budget.limits):
+            if isinstance(item, dict):
+                yield item
                 continue
-            member_stream = archive.extractfile(member)
-            yield from iter_entries(member_stream, member.name, budget, where + " ", guards)
+            where, member = item
+            yield from iter_entries(archive.extractfile(member), member.name, budget, where + " ", guards)
     except (tarfile.TarError, EOFError, OSError) as exc:
         if not any(guard.failure for guard in guards):
-            yield error_row(f"{prefix}member:#{count}", f"broken tar archive: {exc}")
+            yield error_row(f"{prefix}member:#{len(seen)}", f"broken tar archive: {exc}")
 
 
 def _zip_entries(stream, original, head, budget: Budget, prefix: str, guards) -> Iterator:
@@ -144,15 +149,12 @@ def _zip_entries(stream, original, head, budget: Budget, prefix: str, guards) ->
     except (zipfile.BadZipFile, RecordError, OSError, EOFError) as exc:
         yield error_row(prefix.strip() or "file", f"broken zip archive: {exc}", head)
         return
-    for count, info in enumerate(infos, 1):
-        where = f"{prefix}member:{info.filename}"
-        row, skip, stop = _screen(where, info.filename, count, budget.limits, info.is_dir())
-        if row:
-            yield row
-        if stop:
-            return
-        if skip:
+    members = ((i.filename, i.is_dir(), True, i) for i in infos)
+    for item in _admitted(members, prefix, budget.limits):
+        if isinstance(item, dict):
+            yield item
             continue
+        where, info = item
         try:
             member = archive.open(info)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
