@@ -6,11 +6,21 @@ upserted frames and deletions are kept until the commit, which the subclass impl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from .write import DatasetWrite, Deletion, split_partitions, write_file
+
+
+@dataclass
+class Pending:
+    """What a run changes in one dataset, by partition folder ("." when unpartitioned)."""
+
+    appended: dict[str, list[Path]]  # partition → staged files of new rows
+    upserts: dict[str, pl.DataFrame]  # partition → rows replacing committed rows with their key
+    deletions: list[Deletion]  # committed rows to remove
 
 
 class StagedChanges:
@@ -50,3 +60,16 @@ class StagedChanges:
         """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
         if values:
             self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
+
+    def pending(self, name: str, spec: DatasetWrite) -> Pending | None:
+        """The dataset's changes in this run, or None when it has none (idempotent re-runs)."""
+        staged = self.staging / name
+        appended: dict[str, list[Path]] = {}
+        for f in sorted(staged.rglob("*.parquet")) if staged.is_dir() else []:
+            appended.setdefault(f.parent.relative_to(staged).as_posix(), []).append(f)
+        frames = [w.frame for w in self._upserts.get(name, []) if w.frame.height]
+        upserts = split_partitions(pl.concat(frames, how="vertical_relaxed"), spec.partition_by) if frames else {}
+        deletions = self._deletes.get(name, [])
+        if not (appended or upserts or deletions):
+            return None
+        return Pending(appended, upserts, deletions)

@@ -15,13 +15,11 @@ import shutil
 import time
 from pathlib import Path
 
-import polars as pl
-import pyarrow.parquet as pq
 
 from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
 from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, write_journal
 from .staged import StagedChanges
-from .write import DatasetWrite, Deletion, drop_deleted, read_partition, split_partitions, without_deleted, write_file
+from .write import DatasetWrite, Deletion, merge_files, merge_upsert, read_partition, without_deleted, write_file
 
 STAGING = ".staging"
 
@@ -90,33 +88,20 @@ class Transaction(StagedChanges):
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _build_snapshot(self, name: str, spec: DatasetWrite) -> str | None:
-        staged = self.staging / name
-        appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
-        upserts = self._upserts.get(name, [])
-        deletions = self._deletes.get(name, [])
-        if not appended and not any(w.frame.height for w in upserts) and not deletions:
+        changes = self.pending(name, spec)
+        if changes is None:
             return None  # nothing new: keep the current snapshot (idempotent re-runs)
         current = current_snapshot(self.root, name)
         version = next_version(self.root, name, self.run_id)
         target = snapshot_root(self.root, name) / version
-        frames = pl.concat([w.frame for w in upserts], how="vertical_relaxed") if upserts else None
-        parts = split_partitions(frames, spec.partition_by) if frames is not None else {}
-        by_part: dict[str, list[Path]] = {}
-        for f in appended:
-            by_part.setdefault(str(f.parent.relative_to(staged)), []).append(f)
-        clone_snapshot(current, target, skip_partitions=set(parts))
-        if deletions:
-            _apply_deletions(target, spec, deletions, self.run_id)
-        for part, files in by_part.items():
-            _merge_files(files, target / part / f"part-{self.run_id}.parquet")
-        for part, frame in parts.items():
+        clone_snapshot(current, target, skip_partitions=set(changes.upserts))
+        if changes.deletions:
+            _apply_deletions(target, spec, changes.deletions, self.run_id)
+        for part, files in changes.appended.items():
+            merge_files(files, target / part / f"part-{self.run_id}.parquet")
+        for part, frame in changes.upserts.items():
             old = read_partition(current / part, spec.schema) if current else None
-            if old is not None and deletions:
-                old = drop_deleted(old, deletions)
-            if old is not None and old.height:
-                keys = frame.select(spec.key)
-                old = old.join(keys, on=list(spec.key), how="anti")
-                frame = pl.concat([old, frame.select(old.columns)], how="vertical_relaxed")
+            frame = merge_upsert(old, frame, spec.key, changes.deletions)
             write_file(frame, spec.schema, spec.key, target / part / f"part-{self.run_id}-u.parquet")
         _fsync_tree(target)
         return version
@@ -131,20 +116,6 @@ def _apply_deletions(target: Path, spec: DatasetWrite, deletions: list[Deletion]
         file.unlink()  # only this snapshot's link: the older snapshot keeps its file
         if kept.height:
             write_file(kept, spec.schema, spec.key, file.with_name(f"{file.stem}-d{run_id}.parquet"))
-
-
-def _merge_files(files: list[Path], dest: Path) -> None:
-    """Stream the row groups of a partition's staged files into one Parquet file."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if len(files) == 1:
-        os.replace(files[0], dest)
-        return
-    schema = pq.read_schema(files[0])
-    with pq.ParquetWriter(dest, schema, compression="zstd", compression_level=3) as writer:
-        for f in files:
-            pf = pq.ParquetFile(f)
-            for i in range(pf.num_row_groups):
-                writer.write_table(pf.read_row_group(i))
 
 
 def _fsync_tree(folder: Path) -> None:

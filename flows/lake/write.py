@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,20 @@ def write_file(frame: pl.DataFrame, schema: pa.Schema, key: tuple[str, ...], pat
     return table.num_rows
 
 
+def merge_files(files: list[Path], dest: Path) -> None:
+    """Stream the row groups of a partition's staged files into one Parquet file."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if len(files) == 1:
+        os.replace(files[0], dest)
+        return
+    schema = pq.read_schema(files[0])
+    with pq.ParquetWriter(dest, schema, **PARQUET_OPTIONS) as writer:
+        for f in files:
+            pf = pq.ParquetFile(f)
+            for i in range(pf.num_row_groups):
+                writer.write_table(pf.read_row_group(i))
+
+
 def read_partition(folder: Path, schema: pa.Schema) -> pl.DataFrame:
     """All rows of one partition folder of a snapshot."""
     files = sorted(folder.glob("*.parquet"))
@@ -93,3 +108,15 @@ def without_deleted(source, schema: pa.Schema, deletions: list[Deletion]) -> pl.
     if hasattr(source, "seek"):
         source.seek(0)
     return drop_deleted(pl.from_arrow(pq.read_table(source, schema=schema)), deletions)
+
+
+def merge_upsert(old: pl.DataFrame | None, frame: pl.DataFrame, key: tuple[str, ...],
+                 deletions: list[Deletion]) -> pl.DataFrame:
+    """An upserted partition: ``frame`` plus the old rows (not deleted) whose key it lacks."""
+    if old is None:
+        return frame
+    old = drop_deleted(old, deletions)
+    if not old.height:
+        return frame
+    old = old.join(frame.select(key), on=list(key), how="anti")
+    return pl.concat([old, frame.select(old.columns)], how="vertical_relaxed")

@@ -26,9 +26,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..layout import LakeError
-from ..transaction import _merge_files
 from ..staged import StagedChanges
-from ..write import DatasetWrite, drop_deleted, split_partitions, without_deleted, write_file
+from ..write import DatasetWrite, merge_files, merge_upsert, without_deleted, write_file
 from .manifest import apply_journal, new_manifest, read_manifest, repair, write_journal
 from .store import VALIDATION, ObjectLake
 
@@ -87,30 +86,22 @@ class ObjectTransaction(StagedChanges):
             self.lake.fs.put([str(f) for f in files], [self.lake.key(VALIDATION, self.run_id, f.name) for f in files])
 
     def _plan(self, name: str, spec: DatasetWrite) -> _Plan | None:
-        staged = self.staging / name
-        appended = sorted(staged.rglob("*.parquet")) if staged.is_dir() else []
-        upserts = self._upserts.get(name, [])
-        deletions = self._deletes.get(name, [])
-        if not appended and not any(w.frame.height for w in upserts) and not deletions:
+        changes = self.pending(name, spec)
+        if changes is None:
             return None  # nothing new: the manifest and files stay as they are (idempotent)
         current = read_manifest(self.lake, name)
         files = {f["path"]: f for f in current["files"]} if current else {}
         out = self.staging / "_commit" / name
         plan = _Plan(manifest={})
-        by_part: dict[str, list[Path]] = {}
-        for f in appended:
-            by_part.setdefault(f.parent.relative_to(staged).as_posix(), []).append(f)
-        for part, group in by_part.items():
+        for part, group in changes.appended.items():
             dest = out / part / f"part-{self.run_id}.parquet"
-            _merge_files(group, dest)
+            merge_files(group, dest)
             plan.uploads.append((dest, _rel(name, part, dest.name)))
-        frames = pl.concat([w.frame for w in upserts], how="vertical_relaxed") if upserts else None
-        parts = split_partitions(frames, spec.partition_by) if frames is not None else {}
-        if deletions:  # upserted partitions are rewritten whole below, without the deleted rows
-            self._plan_deletions(name, spec, deletions, files, out, plan, {_rel(name, p) for p in parts})
-        for part, frame in parts.items():
+        if changes.deletions:  # upserted partitions are rewritten whole below, without the deleted rows
+            self._plan_deletions(spec, changes.deletions, files, out, plan, {_rel(name, p) for p in changes.upserts})
+        for part, frame in changes.upserts.items():
             replaced = sorted(p for p in files if p.rsplit("/", 1)[0] == _rel(name, part))
-            frame = self._merged_with(replaced, frame, spec)
+            frame = merge_upsert(self._read(replaced, spec), frame, spec.key, changes.deletions)
             dest = out / part / f"part-{self.run_id}-u.parquet"
             write_file(frame, spec.schema, spec.key, dest)
             plan.uploads.append((dest, _rel(name, part, dest.name)))
@@ -125,7 +116,7 @@ class ObjectTransaction(StagedChanges):
         plan.manifest = new_manifest(name, current, self.run_id, list(files.values()))
         return plan
 
-    def _plan_deletions(self, name, spec, deletions, files: dict, out: Path, plan: _Plan, skip: set) -> None:
+    def _plan_deletions(self, spec, deletions, files: dict, out: Path, plan: _Plan, skip: set) -> None:
         """Rewrite (under new names) the committed files that hold deleted rows."""
         for rel in sorted(files):
             if rel.rsplit("/", 1)[0] in skip:
@@ -141,19 +132,15 @@ class ObjectTransaction(StagedChanges):
                 write_file(kept, spec.schema, spec.key, dest)
                 plan.uploads.append((dest, f"{rel.rsplit('.', 1)[0]}-d{self.run_id}.parquet"))
 
-    def _merged_with(self, replaced: list[str], frame: pl.DataFrame, spec: DatasetWrite) -> pl.DataFrame:
-        """``frame`` plus the rows of the replaced files whose key it does not hold."""
-        if not replaced:
-            return frame
+    def _read(self, rels: list[str], spec: DatasetWrite) -> pl.DataFrame | None:
+        """The rows of committed files (None for none)."""
+        if not rels:
+            return None
         tables = []
-        for rel in replaced:
+        for rel in rels:
             with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
                 tables.append(pq.read_table(fh, schema=spec.schema))
-        old = drop_deleted(pl.from_arrow(pa.concat_tables(tables)), self._deletes.get(spec.name, []))
-        if not old.height:
-            return frame
-        old = old.join(frame.select(spec.key), on=list(spec.key), how="anti")
-        return pl.concat([old, frame.select(old.columns)], how="vertical_relaxed")
+        return pl.from_arrow(pa.concat_tables(tables))
 
 
 def _rel(*parts: str) -> str:
