@@ -78,7 +78,7 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     counts.records_read += events.height
     contract = ctx.contracts["events"]
     with stage("validate events"):
-        checked = validate_batch(contract.conform(events), contract)
+        checked = validate_batch(events, contract)  # conforms it to the contract
     if checked.bad.height:
         counts.quarantined += checked.bad.height
         rows = quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id)

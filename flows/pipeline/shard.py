@@ -143,7 +143,7 @@ def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_f
     """Validate against the contract; stage good rows, quarantine bad ones; return the good."""
     contract = shard.contracts[dataset]
     with stage(f"validate {dataset}"):
-        checked = validate_batch(contract.conform(frame), contract)
+        checked = validate_batch(frame, contract)  # conforms it to the contract
     shard.validations += 1
     if shard.spec.settings.keep_validation_results:
         save_result(checked.result, Path(shard.spec.results_dir), shard.spec.run_id, dataset,
