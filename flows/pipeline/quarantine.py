@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 import polars as pl
 
-PAYLOAD_CHARS = 4096
-QUARANTINE_SCHEMA = {
-    "quarantine_id": pl.String,
-    "run_id": pl.String,
-    "dataset": pl.String,
-    "reasons": pl.List(pl.String),
-    "source_file": pl.String,
-    "source_locator": pl.String,
-    "payload": pl.String,
-}
+from flows.validate import Contract, load_contract
+
+
+@cache
+def _contract() -> Contract:
+    return load_contract("quarantine")
 
 
 def _qid(dataset: str, source_file: str | None, locator: str | None, reasons: list[str]) -> str:
@@ -25,13 +22,14 @@ def _qid(dataset: str, source_file: str | None, locator: str | None, reasons: li
 
 def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.DataFrame:
     """Build quarantine rows from a frame with source_file, source_locator, reasons, payload."""
+    contract = _contract()
     if rejected.height == 0:
-        return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+        return pl.DataFrame(schema=contract.polars_schema())
     frame = rejected.select(
         pl.col("source_file").cast(pl.String),
         pl.col("source_locator").cast(pl.String),
         pl.col("reasons").cast(pl.List(pl.String)),
-        pl.col("payload").cast(pl.String).str.slice(0, PAYLOAD_CHARS),
+        pl.col("payload").cast(pl.String).str.slice(0, contract.column("payload").max_length),
     )
     ids = [
         _qid(dataset, f, loc, list(r or []))
@@ -41,7 +39,7 @@ def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.Dat
         pl.Series("quarantine_id", ids, pl.String),
         pl.lit(run_id, pl.String).alias("run_id"),
         pl.lit(dataset, pl.String).alias("dataset"),
-    ).select(list(QUARANTINE_SCHEMA)).unique("quarantine_id", keep="first", maintain_order=True)
+    ).select(contract.column_names).unique("quarantine_id", keep="first", maintain_order=True)
 
 
 def rows_as_payload(frame: pl.DataFrame, drop: tuple[str, ...] = ()) -> pl.Series:
