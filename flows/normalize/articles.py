@@ -13,30 +13,14 @@ from flows.normalize.published import resolve_published
 from flows.normalize.settings import DEFAULT_SETTINGS, NormalizeSettings
 from flows.normalize.text import clean_texts
 from flows.normalize.urls import canonical_urls, registered_domains
+from flows.validate import load_contract
 
 RAW_COLUMNS = (
     "source_file", "source_locator", "source_format", "url", "title", "text", "author",
     "published", "source", "language", "fetched_at", "error", "payload",
 )
-ARTICLES_SCHEMA = pl.Schema(
-    {
-        "article_id": pl.String,
-        "url": pl.String,
-        "source": pl.String,
-        "title": pl.String,
-        "text": pl.String,
-        "published_at": pl.Datetime("us", "UTC"),
-        "date_source": pl.String,
-        "language": pl.String,
-        "n_chars": pl.Int32,
-        "content_hash": pl.String,
-        "author": pl.String,
-        "source_format": pl.String,
-        "source_file": pl.String,
-        "source_locator": pl.String,
-        "run_id": pl.String,
-    }
-)
+# the articles contract (schemas/articles.yaml) is the single source of columns and dtypes
+ARTICLES_SCHEMA = pl.Schema(load_contract("articles").polars_schema())
 REJECTED_SCHEMA = pl.Schema(
     {
         "source_file": pl.String,

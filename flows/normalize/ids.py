@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import polars as pl
 
+from flows.ids import blake2b_16
 from flows.normalize.text import hash_key_expr
 
-
-def blake2b_16(value: str) -> str:
-    """32 hex characters of blake2b(digest_size=16) over the UTF-8 of ``value``."""
-    return hashlib.blake2b(value.encode("utf-8"), digest_size=16).hexdigest()
+__all__ = ["article_ids", "blake2b_16", "content_hashes"]
 
 
 def _hash_series(values: pl.Series, name: str) -> pl.Series:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 
 import polars as pl
 
+from flows.ids import stable_id
 from flows.validate import Contract, load_contract
 
 
 @cache
 def _contract() -> Contract:
     return load_contract("quarantine")
-
-
-def _qid(dataset: str, source_file: str | None, locator: str | None, reasons: list[str]) -> str:
-    text = "\x1f".join([dataset, source_file or "", locator or "", *sorted(reasons)])
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.DataFrame:
@@ -32,7 +27,7 @@ def quarantine_rows(rejected: pl.DataFrame, dataset: str, run_id: str) -> pl.Dat
         pl.col("payload").cast(pl.String).str.slice(0, contract.column("payload").max_length),
     )
     ids = [
-        _qid(dataset, f, loc, list(r or []))
+        stable_id(dataset, f, loc, *sorted(r or []))
         for f, loc, r in zip(frame["source_file"].to_list(), frame["source_locator"].to_list(), frame["reasons"].to_list())
     ]
     return frame.with_columns(
