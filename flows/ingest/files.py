@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timezone
-
 import hashlib
+from datetime import timezone
 from pathlib import PurePosixPath
 
-from fsspec.core import url_to_fs
+from flows.storage import url_to_fs
 
 from .errors import InputError
 

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-import fsspec
+from flows.storage import url_to_fs
 
 
 def is_remote(location: str) -> bool:
@@ -21,14 +21,14 @@ def is_remote(location: str) -> bool:
 
 
 def upload_tree(local: Path, url: str) -> None:
-    fs, root = fsspec.url_to_fs(url, **_options(url))
+    fs, root = url_to_fs(url)
     files = sorted(p for p in local.rglob("*") if p.is_file())
     if files:
         fs.put([str(f) for f in files], [f"{root}/{f.relative_to(local).as_posix()}" for f in files])
 
 
 def download_tree(url: str, local: Path) -> None:
-    fs, root = fsspec.url_to_fs(url, **_options(url))
+    fs, root = url_to_fs(url)
     for key in fs.find(root):
         dest = local / key[len(root) + 1:]
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +36,7 @@ def download_tree(url: str, local: Path) -> None:
 
 
 def remove_tree(url: str) -> None:
-    fs, root = fsspec.url_to_fs(url, **_options(url))
+    fs, root = url_to_fs(url)
     if fs.exists(root):
         fs.rm(root, recursive=True)
 
@@ -52,9 +52,3 @@ def run_staged_remotely(spec, process):
         return replace(result, staging=spec.staging)
     finally:
         shutil.rmtree(local, ignore_errors=True)
-
-
-def _options(url: str) -> dict:
-    from flows.lake.objectstore.store import storage_options
-
-    return storage_options(url.split("://", 1)[0])

@@ -21,21 +21,11 @@ from typing import Any
 
 import fsspec
 
+from flows.storage import storage_options
+
 from ..layout import LakeError
 
 MANIFESTS, JOURNAL, LOCK, STAGING, VALIDATION = "_manifests", "_journal", "_lock", "_staging", "_validation"
-
-
-def storage_options(protocol: str) -> dict[str, Any]:
-    """fsspec options for ``protocol``: the S3 endpoint from the environment, and no listing
-    cache (a long-lived process must see other runs' commits and deletions)."""
-    if protocol not in ("s3", "s3a"):
-        return {}
-    options: dict[str, Any] = {"use_listings_cache": False}
-    endpoint = os.environ.get("GEOWIRE_S3_ENDPOINT") or os.environ.get("AWS_ENDPOINT_URL")
-    if endpoint:
-        options["endpoint_url"] = endpoint
-    return options
 
 
 @dataclass(eq=False)
