@@ -7,17 +7,17 @@ from datetime import datetime, timezone
 import polars as pl
 
 from flows.coding import aggregate_events
-from flows.lake import scan_dataset
-from flows.lake import DatasetWrite, ObjectLake
+from flows.lake import ObjectLake, scan_dataset
 from flows.validate import DatasetValidationError, validate_batch
 
-from .quarantine import quarantine_rows
+from . import timing
+from .quarantine import quarantine_rows, unseen
 from .remote import remove_tree
 from .replace import stage_deletions
-from .shard import rejections
 from .run import CODED_DATASETS, RunContext
-from . import timing
+from .shard import rejections
 from .timing import stage
+from .writes import dataset_write, track
 
 
 def aggregate_run_events(ctx: RunContext) -> None:
@@ -68,8 +68,7 @@ def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str
 
 def _delete_events(ctx: RunContext, event_ids: set[str]) -> None:
     if event_ids:
-        contract = ctx.contracts["events"]
-        ctx.txn.track("events", contract.arrow_schema(), tuple(contract.key), contract.partitioning.by)
+        track(ctx.txn, ctx.contracts["events"])
         ctx.txn.delete("events", "event_id", event_ids)
 
 
@@ -81,12 +80,10 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
         checked = validate_batch(events, contract)  # conforms it to the contract
     if checked.bad.height:
         counts.quarantined += checked.bad.height
-        rows = quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id)
-        rows = rows.filter(pl.Series([q not in ctx.seen_quarantine for q in rows["quarantine_id"].to_list()], dtype=pl.Boolean))
-        ctx.seen_quarantine.update(rows["quarantine_id"].to_list())
-        ctx.txn.append(_write(ctx, "quarantine", ctx.contracts["quarantine"].conform(rows)))
+        rows = unseen(quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id), ctx.seen_quarantine)
+        ctx.txn.append(dataset_write(ctx.contracts["quarantine"], rows))
     if checked.good.height:
-        ctx.txn.upsert(_write(ctx, "events", checked.good, mode="upsert"))
+        ctx.txn.upsert(dataset_write(contract, checked.good, mode="upsert"))
     counts.published += checked.good.height
 
 
@@ -104,12 +101,6 @@ def _keep_first_date_added(ctx: RunContext, events: pl.DataFrame) -> pl.DataFram
         .with_columns(pl.coalesce("__first", "date_added").alias("date_added"))
         .drop("__first")
     )
-
-
-def _write(ctx: RunContext, dataset: str, frame: pl.DataFrame, mode: str = "append") -> DatasetWrite:
-    contract = ctx.contracts[dataset]
-    by = contract.partitioning.by if contract.partitioning else None
-    return DatasetWrite(dataset, frame, contract.arrow_schema(), tuple(contract.key), by, mode)
 
 
 def runs_rows(ctx: RunContext, status: str) -> pl.DataFrame:
@@ -141,7 +132,7 @@ def finish_run(ctx: RunContext) -> dict:
             )
     runs = runs_rows(ctx, "completed")
     validate_batch(runs, ctx.contracts["runs"])  # raises on a dataset-level failure
-    ctx.txn.append(_write(ctx, "runs", runs))
+    ctx.txn.append(dataset_write(ctx.contracts["runs"], runs))
     with stage("commit"):
         ctx.txn.commit()
     if ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake):

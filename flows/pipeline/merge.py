@@ -15,11 +15,13 @@ import polars as pl
 
 from flows.lake.write import write_file
 
+from .quarantine import unseen
 from .remote import download_tree, is_remote
 from .run import RunContext
 from .shard import ShardResult
 from . import timing
 from .timing import stage
+from .writes import track
 
 
 def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
@@ -56,8 +58,7 @@ def _adopt(ctx: RunContext, dataset: str, file: Path, shard_root: Path, frame: p
     rel = file.relative_to(shard_root / dataset)
     dest = ctx.txn.staging / dataset / rel
     contract = ctx.contracts[dataset]
-    ctx.txn.track(dataset, contract.arrow_schema(), tuple(contract.key),
-                  contract.partitioning.by if contract.partitioning else None)
+    track(ctx.txn, contract)
     if frame is None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(file, dest)
@@ -104,7 +105,5 @@ def _merge_quarantine(ctx: RunContext, result: ShardResult) -> None:
     root = Path(result.staging)
     for file in _files(result, "quarantine"):
         rows = pl.read_parquet(file)
-        fresh = [q not in ctx.seen_quarantine for q in rows["quarantine_id"].to_list()]
-        kept = rows.filter(pl.Series(fresh, dtype=pl.Boolean)).unique("quarantine_id", keep="first", maintain_order=True)
-        ctx.seen_quarantine.update(kept["quarantine_id"].to_list())
+        kept = unseen(rows, ctx.seen_quarantine)
         _adopt(ctx, "quarantine", file, root, None if kept.height == rows.height else kept)

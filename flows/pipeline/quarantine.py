@@ -47,3 +47,11 @@ def rows_as_payload(frame: pl.DataFrame, drop: tuple[str, ...] = ()) -> pl.Serie
         ]
     )
     return shortened.select(pl.struct(pl.all()).struct.json_encode().alias("payload"))["payload"]
+
+
+def unseen(rows: pl.DataFrame, seen: set[str]) -> pl.DataFrame:
+    """The quarantine rows not already in the lake or this run (and remember them)."""
+    fresh = pl.Series([q not in seen for q in rows["quarantine_id"].to_list()], dtype=pl.Boolean)
+    kept = rows.filter(fresh).unique("quarantine_id", keep="first", maintain_order=True)
+    seen.update(kept["quarantine_id"].to_list())
+    return kept

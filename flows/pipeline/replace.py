@@ -14,6 +14,8 @@ import polars as pl
 
 from flows.lake import read_columns
 
+from .writes import track
+
 
 @dataclass
 class Replacement:
@@ -54,7 +56,5 @@ def stage_deletions(ctx) -> None:
         ("quarantine", "quarantine_id", rep.quarantine_ids),
     ):
         if values:
-            contract = ctx.contracts[dataset]
-            by = contract.partitioning.by if contract.partitioning else None
-            ctx.txn.track(dataset, contract.arrow_schema(), tuple(contract.key), by)
+            track(ctx.txn, ctx.contracts[dataset])
             ctx.txn.delete(dataset, column, values)

@@ -177,9 +177,8 @@ def _quarantine(shard: _Shard, dataset: str, rejected: pl.DataFrame) -> None:
 def _stage(shard: _Shard, dataset: str, frame: pl.DataFrame) -> None:
     contract = shard.contracts[dataset]
     frame = contract.conform(frame)
-    by = contract.partitioning.by if contract.partitioning else None
     with stage(f"write {dataset}"):
-        for part, rows in split_partitions(frame, by).items():
+        for part, rows in split_partitions(frame, contract.partition_by).items():
             shard.writes += 1
             name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.writes:06d}.parquet"
             write_file(rows, contract.arrow_schema(), contract.key, Path(shard.spec.staging) / dataset / part / name)

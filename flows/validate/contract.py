@@ -88,6 +88,11 @@ class Contract:
         return [c.name for c in self.columns]
 
     @property
+    def partition_by(self) -> str | None:
+        """The column the dataset is partitioned by (year=/month= of it), or None."""
+        return self.partitioning.by if self.partitioning else None
+
+    @property
     def partition_columns(self) -> list[str]:
         return list(self.partitioning.columns) if self.partitioning else []
 
