@@ -65,7 +65,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.etl import etl
     from flows.progress import set_reporter
 
-    if args.dask_address and "://" in args.lake and not args.lake.startswith("file://"):
+    from flows.pipeline.remote import is_remote
+
+    if args.dask_address and is_remote(args.lake):
         os.environ["GEOWIRE_STAGE_ON_LAKE"] = "1"  # remote workers stage their shards on the store
     if args.wait_lock is not None:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
