@@ -17,6 +17,7 @@ from .text import Token
 ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the country they live in
+STANCE_PREFIXES = ("anti-", "pro-")
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -92,6 +93,8 @@ class ActorMatcher:
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
+            if _stance_prefix(text, hit.start):
+                continue  # "anti-Syria journalist", "pro-Iranian group": a stance, not an actor
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
@@ -216,7 +219,10 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
                 out.append(_agent_only(start, end, agent, tokens))
             continue
         actor = item
-        if (prev is not None and actor.kind == "person" and prev.kind in ("country", "agent")
+        if _settled_people(prev, actor, tokens):
+            # "Bosnian Serbs", "Croatian Serb refugees": a people of the country they live in
+            out[-1] = replace(prev, end=actor.end, char_end=actor.char_end)
+        elif (prev is not None and actor.kind == "person" and prev.kind in ("country", "agent")
                 and _adjacent(prev.end, actor.start, tokens)):
             out[-1] = replace(actor, start=prev.start, char_start=prev.char_start)
         elif (prev is not None and prev.kind == "agent" and prev.country_code is None
@@ -227,6 +233,17 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
         else:
             out.append(actor)
     return out
+
+
+def _stance_prefix(text: str, start: int) -> bool:
+    return text[max(0, start - 5):start].lower().endswith(STANCE_PREFIXES)
+
+
+def _settled_people(prev: Actor | None, actor: Actor, tokens: list[Token]) -> bool:
+    """A country adjective right before another country's people ("Bosnian Serbs")."""
+    return (prev is not None and prev.kind == "country" and prev.adjective and actor.kind == "country"
+            and not actor.adjective and prev.end == actor.start and prev.code != actor.code
+            and actor.name.lower() not in tokens[actor.start].lower)
 
 
 def _joinable(prev_end: int, start: int, tokens: list[Token], prev: Actor) -> bool:

@@ -24,7 +24,14 @@ from .verbs import Verbs, refine_governed
 LEAD_SENTENCES = 2
 # a cooperative act announced for the future is an intent (03x), as in CAMEO
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-INTENT_MARKERS = frozenset({"will", "'ll", "willing", "ready", "prepared", "plans", "intends", "shall"})
+INTENT_MARKERS = frozenset({"will", "'ll", "wo", "willing", "ready", "prepared", "plans", "intends", "shall"})
+# "must be ready to mediate": an obligation put on the actor, not its announced intent
+OBLIGED = frozenset({"must", "should", "ought", "need", "needs"})
+SPECULATIVE = frozenset({"could", "might", "may", "whether"})
+# "analysts wonder whether Russia will attack": someone else's speculation, not an announcement
+WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "doubt", "doubts",
+                       "speculation", "fear", "fears", "feared", "question"})
+CONDITIONAL = frozenset({"if", "unless"})
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
@@ -32,7 +39,10 @@ INTENT_MARKERS = frozenset({"will", "'ll", "willing", "ready", "prepared", "plan
 CONVENTIONAL, UNCONVENTIONAL = "190", "180"
 CASUALTIES = frozenset({"kill", "wound|injure"})
 IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
-THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# "will not accept", "would not meet their demands": a cooperative act refused for the future is
+# a rejection (12x), as in CAMEO, not a negated cooperation
+REFUSABLE_ROOTS = INTENT_ROOTS | {"03"}
 # "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
 REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
                        "warned", "reiterated", "insisted", "indicated"})
@@ -40,13 +50,28 @@ REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "st
 
 def _intent(tokens: list[Token], head: int, source_end: int) -> bool:
     window = [t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]]
+    if any(w in OBLIGED for w in window):
+        return False
     if any(w in INTENT_MARKERS for w in window):
         return True
     return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not _uncertain(tokens, head)
 
 
 def _uncertain(tokens: list[Token], head: int) -> bool:
-    return any(t.lower in ("could", "might", "may", "if", "unless", "whether") for t in tokens[:head])
+    return any(t.lower in SPECULATIVE or t.lower in CONDITIONAL for t in tokens[:head])
+
+
+def _threat(tokens: list[Token], head: int, source_end: int) -> bool | None:
+    """A conflictual act announced for the future, or made conditional, is a threat (13x):
+    "will boycott the elections unless …", "may halt mediation if …". Returns None when it is
+    not a threat, else whether it is still speculative ("could strike", with no condition)."""
+    conditional = any(t.lower in CONDITIONAL for t in tokens)
+    window = {t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]}
+    speculative = bool(window & SPECULATIVE)
+    if _intent(tokens, head, source_end) or (speculative and conditional):
+        wondering = any(t.lower in WONDERING for t in tokens[:head]) or tokens[-1].lower == "?"
+        return wondering or (speculative and not conditional)
+    return None
 
 
 class Coder:
@@ -121,13 +146,7 @@ class Coder:
         if (entry.code == CONVENTIONAL and d.match.pattern.text in CASUALTIES
                 and d.source.type_code in IRREGULAR):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
-        if not is_negated and _intent(tokens, head, source_end):
-            if entry.root_code in INTENT_ROOTS:
-                entry = self._codebook(refine_governed("030", entry.code))
-                is_hypo = _uncertain(tokens, head)
-            elif entry.root_code in THREAT_ROOTS:  # an announced conflictual act is a threat (13x)
-                entry = self._codebook(refine_governed("130", entry.code))
-                is_hypo = _uncertain(tokens, head)
+        entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:
             where = Place(0, None, None, None, None, None, None)
@@ -146,6 +165,22 @@ class Coder:
         row["event_id"] = stable_id(event_date, row["actor1_code"], row["actor2_code"], entry.code,
                                     where.country_code)
         return row
+
+    def _announced(self, entry: CodebookEntry, tokens: list[Token], head: int, source_end: int,
+                   is_negated: bool, is_hypo: bool) -> tuple[CodebookEntry, bool, bool]:
+        """Acts announced for the future: intents (03x), threats (13x) and refusals (12x)."""
+        if is_negated:
+            if entry.root_code in REFUSABLE_ROOTS and _intent(tokens, head, source_end):
+                speculative = any(t.lower in SPECULATIVE for t in tokens[:head])
+                return self._codebook(refine_governed("120", entry.code)), False, speculative
+            return entry, is_negated, is_hypo
+        if entry.root_code in THREAT_ROOTS:
+            speculative = _threat(tokens, head, source_end)
+            if speculative is not None:
+                return self._codebook(refine_governed("130", entry.code)), False, speculative
+        elif entry.root_code in INTENT_ROOTS and _intent(tokens, head, source_end):
+            return self._codebook(refine_governed("030", entry.code)), False, _uncertain(tokens, head)
+        return entry, is_negated, is_hypo
 
     def _codebook(self, code: str) -> CodebookEntry:
         book = self.dictionaries.codebook

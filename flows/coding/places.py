@@ -22,6 +22,9 @@ WATER = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"
 # a name followed by one of these is an admin1 subdivision ("Borno state")
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
                          "district", "enclave", "suburb", "township"})
+# "in south Lebanon", "of eastern Beirut": a part of the place, still the place
+COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                    "southeast southwest northeastern northwestern southeastern southwestern".split())
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -66,6 +69,8 @@ def _skip_descriptor(tokens: list[Token], j: int) -> int:
     """Past "the" and a descriptive place noun: "the northern city of Kirkuk", "the town of
     Samarra", "the capital Kabul", "the southern regional capital Juba" -> the name's token."""
     if j < len(tokens) and tokens[j].lower == "the":
+        j += 1
+    while j < len(tokens) - 1 and tokens[j].text in COMPASS and tokens[j + 1].text[:1].isupper():
         j += 1
     for k in range(j, min(len(tokens), j + 4)):
         word = tokens[k].lower

@@ -39,6 +39,8 @@ PARTITIVES = frozenset(
     "contingent contingents unit units batch patch number members member deployment detachment "
     "battalion battalions squad squads convoy column crowd crowds band bands wave some many most "
     "several all both each majority".split())
+# "… and has urged", "… and later met": the verb shares the subject of the verb before "and"
+COORDINATED_AUX = frozenset("also then later has have had will would is was were are".split())
 DEMAND_CODE = "100"
 MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
@@ -94,7 +96,8 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
         found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
         # kept even when empty: "a bombing killed a soldier and wounded two others" has no source
         # for "wounded" either (not "a soldier")
-        sources_at[match.head] = [d.source for d in found]
+        # the grammatical subject, for a later coordinated verb: a passive's is its target
+        sources_at[match.head] = [d.target if d.passive and d.target is not None else d.source for d in found]
         dyads.extend(found)
     return dyads
 
@@ -180,6 +183,9 @@ def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dy
                 continue
             seen.add(key)
             out.append(Dyad(match, s, t, passive, nominal, gap, inherited, expanded))
+        if not any(d.source is s for d in out) and all(t is not None and t.code == s.code for t in targets):
+            # the only target is the source itself ("Bosnian Serbs demanded a truce … in Bosnia")
+            out.append(Dyad(match, s, None, passive, nominal, gap, inherited, expanded))
     return out
 
 
@@ -257,14 +263,20 @@ def _in_phrase(tokens, start) -> bool:
 
 
 def _after_aux_coordination(tokens, head) -> bool:
-    return head > 1 and tokens[head - 2].lower == "and" and tokens[head - 1].lower in ("also", "then", "later")
+    return head > 1 and tokens[head - 2].lower == "and" and tokens[head - 1].lower in COORDINATED_AUX
 
 
 def _relative_clauses(tokens, head) -> set[int]:
-    """Token indexes inside ", which/who … ," clauses that close before the head."""
+    """Token indexes inside asides that close before the head: ", which/who … ,", appositions
+    (", a key U.S. ally in the war, has refused") and parentheses ("Hizbollah (Party of God) group")."""
     skipped: set[int] = set()
     for i in range(1, head):
-        if tokens[i].lower in ("which", "who", "whom") and tokens[i - 1].lower == ",":
+        word = tokens[i].lower
+        if word == "(":
+            close = next((j for j in range(i + 1, head) if tokens[j].lower == ")"), None)
+            if close is not None:
+                skipped.update(range(i, close + 1))
+        elif word in ("which", "who", "whom", "a", "an") and tokens[i - 1].lower == ",":
             for j in range(i + 1, head):
                 if tokens[j].lower == ",":
                     skipped.update(range(i - 1, j + 1))
