@@ -169,12 +169,16 @@ def _distance(entry: ActorEntry, on: date | None) -> int:
 
 def _actor(entry: ActorEntry, start: int, end: int, c0: int, c1: int, text: str) -> Actor:
     surface = text[c0:c1]
+    lowered = surface.lower()
     adjective = (
         entry.kind == "country"
-        and surface.lower() != entry.name.lower()
+        and lowered != entry.name.lower()
         and surface[:1].isupper()
-        and surface.lower().endswith(ADJECTIVE_SUFFIXES)
-        and not surface.lower().endswith(("stan", "an republic"))
+        and lowered.endswith(ADJECTIVE_SUFFIXES)
+        and not lowered.endswith(("stan", "an republic"))
+        # "Iraqi" (and "Iraqis") is a demonym; "Tbilisi", "Nairobi" are capitals
+        and (not lowered.endswith("i") or lowered.endswith("stani")
+             or any(p.lower() == lowered + "s" for p in entry.patterns))
     )
     # a person serving an international body acts for it, not for their nationality
     country = None if entry.code[:3] in INTERNATIONAL else entry.country_code

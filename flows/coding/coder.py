@@ -202,12 +202,13 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
         if "gov" in m.pattern.flags:
             for n in range(k + 1, len(matches)):
                 other = matches[n]
-                gap = [t.lower for t in tokens[m.end:other.head]]
+                gap = [t.lower for t in tokens[m.end - 1:other.head]]  # "declined to" ends in "to"
                 if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
                     continue
                 code = refine_governed(m.pattern.code, other.pattern.code)
                 rule = f"{m.pattern.text} + {other.pattern.text}"
-                m = replace(m, pattern=replace(m.pattern, code=code, text=rule))
+                flags = m.pattern.flags | (other.pattern.flags & {"intr"})  # "agreed to resign"
+                m = replace(m, pattern=replace(m.pattern, code=code, text=rule, flags=flags))
                 skip.add(n)
                 break
         out.append(m)

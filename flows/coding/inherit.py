@@ -28,7 +28,7 @@ PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", 
 DOMESTIC_ROOTS = frozenset({"03", "06", "07", "08", "09", "10", "13", "14", "15", "16", "17", "18",
                             "19", "20"})
 CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", "after", "before",
-                         "when", "since", "until", "unless", "if", "where", "which", "who"})
+                         "when", "since", "until", "unless", "if", "where", "which", "who", "as"})
 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
@@ -40,7 +40,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
     seen: set[tuple] = set()
     for d in dyads:
         target = d.target
-        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and "sym" not in d.match.pattern.flags:
+        flags = d.match.pattern.flags
+        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
             target = _place_target(d, places, tokens, text)
         source = d.source
         if _countryless(source):
@@ -50,8 +51,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _adopt(target, donor)
         if target is not None and target.code == source.code:
             target = None
-        if target is None and "say" not in d.match.pattern.flags:
-            target = _domestic_target(d, source, places)
+        if target is None and not flags & {"say", "intr"}:
+            target = _domestic_target(d, source, places, tokens)
         key = (d.match.head, source.code, target.code if target is not None else None)
         if key not in seen:
             seen.add(key)
@@ -59,13 +60,15 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
     return out
 
 
-def _domestic_target(d: Dyad, source: Actor, places) -> Actor | None:
+def _domestic_target(d: Dyad, source: Actor, places, tokens: list[Token]) -> Actor | None:
     """An act with no other target, done where its source belongs, is domestic: a place of the
     source's own country named after the verb makes that country the target ("Iraqi Kurds
     demonstrated in Kirkuk" -> IRQ -> IRQ; "threatened to impose a curfew in Algiers" -> DZA)."""
     if not source.country_code or d.match.pattern.code[:2] not in DOMESTIC_ROOTS:
         return None
     for i, j, place in places:
+        if i > d.match.end and any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
+            return None  # a place in a later clause ("resigned as the opposition marched in Tbilisi")
         if i >= source.end and (cameo_of_iso3().get(place.country_code, place.country_code)
                                  == source.country_code):
             return place_actor((i, j, place), None)

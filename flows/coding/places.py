@@ -60,6 +60,8 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
             raw = text[actor.char_start:actor.char_end]
             yield j, actor.end, Place(1, actor.name, actor.country_code, None, None, None, raw)
             continue
+        if actor is not None and actor.adjective:
+            continue  # "on the Thai border": a demonym, not a town that happens to share the name
         found = lookup_phrase(tokens, j, text)
         if found is not None:
             yield j, found[1], found[0]

@@ -309,6 +309,8 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
                 return group
         return None
     last = match.positions[-1]
+    if "intr" in match.pattern.flags:
+        return _intransitive_target(tokens, groups, last, say_heads)
     material = match.pattern.code[:2] in MATERIAL_ROOTS
     for j in range(match.head + 1, len(tokens)):
         word = tokens[j].lower
@@ -332,6 +334,17 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
             if kept:
                 return kept
     return None
+
+
+def _intransitive_target(tokens, groups, last, say_heads) -> list[Actor] | None:
+    """Only an actor right after the act, or after "to"/"with" ("surrendered to Ukrainian forces")."""
+    j = last + 1
+    if j < len(tokens) and tokens[j].lower in ("to", "with"):
+        j += 1
+    if j < len(tokens) and tokens[j].lower == "the":
+        j += 1
+    group = _group_starting_at(groups, j)
+    return _targetable(group, tokens, say_heads) if group else None
 
 
 def _group_starting_at(groups, j):

@@ -35,8 +35,8 @@ def test_ethnic_groups(tiny, verbs, text, expected):
     ("Iran threatened to close its border unless Iraq withdrew its troops.", {("IRN", "IRQ", "130")}),
     ("Russia threatened to halt the talks if the United States deployed new missiles.",
      {("RUS", "USA", "130")}),
-    # only a threat takes its target from the condition
-    ("Iran closed its border if Iraq asked.", set()),
+    # only a threat takes its target from the condition: closing the border is coded (191), at no one
+    ("Iran closed its border if Iraq asked.", {("IRN", None, "191")}),
 ])
 def test_threat_condition_names_the_target(tiny, verbs, text, expected):
     got = coded(tiny, verbs, text)
