@@ -18,6 +18,7 @@ ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the country they live in
 STANCE_PREFIXES = ("anti-", "pro-")
+LANGUAGE_WORDS = (" language", " speaker", "-speaking", "-language")
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -93,8 +94,8 @@ class ActorMatcher:
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
-            if _stance_prefix(text, hit.start):
-                continue  # "anti-Syria journalist", "pro-Iranian group": a stance, not an actor
+            if _stance_prefix(text, hit.start) or _language(text, hit.end):
+                continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language"
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
@@ -241,6 +242,11 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
 
 def _stance_prefix(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].lower().endswith(STANCE_PREFIXES)
+
+
+def _language(text: str, end: int) -> bool:
+    after = text[end:end + 12].lower()
+    return after.startswith(LANGUAGE_WORDS)
 
 
 def _settled_people(prev: Actor | None, actor: Actor, tokens: list[Token]) -> bool:

@@ -35,10 +35,12 @@ CONDITIONAL = frozenset({"if", "unless"})
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
-# insurgents, terror groups) is unconventional violence, 18x ("rebels attacked troops" stays 190)
+# insurgents, terror groups), or their attack on civilians or refugees, is unconventional violence,
+# 18x ("rebels attacked troops" stays 190)
 CONVENTIONAL, UNCONVENTIONAL = "190", "180"
 CASUALTIES = frozenset({"kill", "wound|injure"})
 IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
+CIVILIANS = frozenset({"CVL", "REF"})  # "militiamen attacked a refugee camp": an assault (18) too
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "will not accept", "would not meet their demands": a cooperative act refused for the future is
 # a rejection (12x), as in CAMEO, not a negated cooperation
@@ -143,8 +145,8 @@ class Coder:
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
         is_negated = negated(tokens, head, source_end)
         is_hypo = hypothetical(tokens, head, source_end, d.nominal)
-        if (entry.code == CONVENTIONAL and d.match.pattern.text in CASUALTIES
-                and d.source.type_code in IRREGULAR):
+        if (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
+                and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)

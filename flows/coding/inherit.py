@@ -47,7 +47,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
         if target is not None and _countryless(target):
-            donor = place_actor(places[0], tokens) if places else (source if source.country_code else None)
+            donor = _conjunct(target, actors, tokens) or (
+                place_actor(places[0], tokens) if places else (source if source.country_code else None))
             target = _adopt(target, donor)
         if target is not None and target.code == source.code:
             target = None
@@ -58,6 +59,16 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             seen.add(key)
             out.append(replace(d, source=source, target=target, inherited=d.inherited or source is not d.source))
     return out
+
+
+def _conjunct(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:
+    """A country-bearing actor coordinated with the agent: "the Sudanese government and the rebels"."""
+    for other in actors:
+        if other.country_code and other.end <= agent.start:
+            gap = {t.lower for t in tokens[other.end:agent.start]}
+            if "and" in gap and gap <= {"and", ",", "the", "its", "their"}:
+                return other
+    return None
 
 
 def _domestic_target(d: Dyad, source: Actor, places, tokens: list[Token]) -> Actor | None:
@@ -96,6 +107,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
             return place_actor(located[0], None)
         if target is not None and target.country_code:
             return target
+    conjunct = _conjunct(source, actors, tokens)
+    if conjunct is not None and (target is None or conjunct.start != target.start):
+        return conjunct
     others = [a for a in actors if a.country_code and a is not source
               and (target is None or a.start != target.start)]
     if others:

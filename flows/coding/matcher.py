@@ -46,7 +46,7 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
             continue  # a capitalized word mid-sentence is a name ("March", "Strike Force")
         if _hyphen_compound(tokens, i):
             continue  # "Syrian-backed", "US-led", "state-owned": an adjective, not an act
-        noun_context = _noun_context(tokens, i, actor_tokens)
+        noun_context = _noun_context(tokens, i, actor_tokens) or _modifier(tokens, i)
         # after a determiner or a hyphenated modifier ("peace-keeping force"): a noun
         determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _hyphen_compound(tokens, i - 1))
         stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
@@ -65,6 +65,17 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
                 covered.update(positions)
                 break
     return found
+
+
+# "aid convoys", "protest leaders", "attack helicopters": the head word modifies the next noun
+MODIFIED_NOUNS = frozenset("convoy convoys worker workers agency agencies group groups shipment shipments "
+                           "delivery deliveries package packages organization organizations official "
+                           "officials leader leaders helicopter helicopters camp camps flight flights "
+                           "money budget budgets".split())
+
+
+def _modifier(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower in MODIFIED_NOUNS
 
 
 def _hyphen_compound(tokens: list[Token], i: int) -> bool:

@@ -19,11 +19,13 @@ HEDGE_VERBS = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "want", "wa
                          "seek", "seeks", "sought", "consider", "considers", "considering",
                          "expected", "expect", "expects", "likely", "unlikely", "aim", "aims",
                          "essential", "important", "need", "needs", "urged", "possibility",
-                         "prospect", "wonder", "tried", "try", "tries", "attempt", "plans", "plan",
+                         "prospect", "wonder", "plans", "plan",
                          "planned", "ready", "willing"})
-# "continued to send", "began to withdraw": the act happens
+# "continued to send", "began to withdraw": the act happens. An attempt ("tried to hack", "an
+# attempt to assassinate") is an act too, as in CAMEO, and is not a hedge.
 ASPECTUAL = frozenset({"continue", "continued", "continues", "begin", "began", "begun", "begins", "start",
-                       "started", "starts", "resume", "resumed", "resumes", "resorted", "proceeded", "went"})
+                       "started", "starts", "resume", "resumed", "resumes", "resorted", "proceeded", "went",
+                       "tried", "try", "tries", "attempt", "attempts", "attempted"})
 DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
                        "insisted", "ask", "asks", "asked", "request", "requests", "requested",
                        "recommend", "recommended", "propose", "proposed", "proposes"})
@@ -55,6 +57,8 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool)
             and not _purpose_protest(tokens, head)
             and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
+    if len(window) > 2 and window[-1].lower == "and" and any(t.lower == "to" for t in window[-4:-1]):
+        return True  # the second verb of "to land and evacuate" is an infinitive too
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False

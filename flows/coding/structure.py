@@ -41,6 +41,7 @@ PARTITIVES = frozenset(
     "several all both each majority".split())
 # "… and has urged", "… and later met": the verb shares the subject of the verb before "and"
 COORDINATED_AUX = frozenset("also then later has have had will would is was were are".split())
+COMPLAINT_ROOTS = frozenset({"11"})
 DEMAND_CODE = "100"
 MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
@@ -120,6 +121,8 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
             return _pairs(demand, before, obliged, False, False, gap, inherited)
     if passive:
         by_actor = _by_agent(tokens, groups, match)
+        if by_actor and not before:  # "a camp for Congolese refugees was attacked by …"
+            before = _phrase_subject(tokens, groups, match.head)
         if by_actor and before:
             return _pairs(match, by_actor, before, True, False, gap, inherited)
         if tokens[match.head].lower not in STATIVE or by_actor:
@@ -251,6 +254,17 @@ def _source_group(tokens, groups, match, sources_at, context):
     return None, 0, False
 
 
+def _phrase_subject(tokens, groups, head) -> list[Actor] | None:
+    """An actor inside the subject's own phrase, with no clause boundary before the head."""
+    for j in range(head - 1, -1, -1):
+        if tokens[j].lower in CLAUSE_BREAKS or tokens[j].lower == ",":
+            return None
+        group = _group_ending_at(groups, j)
+        if group is not None:
+            return group
+    return None
+
+
 def _in_phrase(tokens, start) -> bool:
     """An actor inside a prepositional phrase, unless it heads a partitive subject
     ("thousands of Iraqi Kurds demonstrated", "a contingent of NATO troops arrived")."""
@@ -328,11 +342,30 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
         if group is None:
             continue
         prev = tokens[j - 1].lower
+        if prev in ("to", "the") and match.pattern.code[:2] in COMPLAINT_ROOTS:
+            about = _complaint_subject(tokens, groups, j, say_heads)
+            if about:  # "complained to the UN over Israeli air raids": the raids' author
+                return about
         if (passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS
                 or (prev == "from" and group[0].kind != "country")):  # "autonomy from Serbian authorities"
             kept = _targetable(group, tokens, say_heads)
             if kept:
                 return kept
+    return None
+
+
+def _complaint_subject(tokens, groups, j, say_heads) -> list[Actor] | None:
+    """The actor a complaint addressed to someone else is about ("… over|about|against X")."""
+    for k in range(j + 1, min(len(tokens), j + 12)):
+        word = tokens[k].lower
+        if word in CLAUSE_BREAKS:
+            return None
+        if word in ("over", "about", "against"):
+            for m in range(k + 1, min(len(tokens), k + 5)):
+                group = _group_starting_at(groups, m)
+                if group is not None:
+                    return _targetable(group, tokens, say_heads)
+            return None
     return None
 
 
