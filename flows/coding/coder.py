@@ -40,6 +40,7 @@ CONDITIONAL = frozenset({"if", "unless"})
 CONVENTIONAL, UNCONVENTIONAL = "190", "180"
 CASUALTIES = frozenset({"kill", "wound|injure"})
 IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
+ARRIVALS, PEACEKEEPING = frozenset({"042"}), "074"
 CIVILIANS = frozenset({"CVL", "REF"})  # "militiamen attacked a refugee camp": an assault (18) too
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "will not accept", "would not meet their demands": a cooperative act refused for the future is
@@ -135,10 +136,10 @@ class Coder:
         if chosen:
             context = chosen[0].source
         place = next((p for i, _, p in find_places(tokens, actors, text) if i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, s0, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
 
-    def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
+    def _row(self, d: Dyad, tokens: list[Token], sentence: str, s0: int, event_date, place: Place | None,
              reported: bool) -> dict:
         entry = self._codebook(d.match.pattern.code)
         head = d.match.head
@@ -149,6 +150,8 @@ class Coder:
                 and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
+        if entry.code in ARRIVALS and "peacekeep" in sentence[d.source.char_start - s0:d.source.char_end - s0].lower():
+            entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:
             where = Place(0, None, None, None, None, None, None)

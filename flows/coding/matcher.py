@@ -20,6 +20,7 @@ NOUN_CUES = frozenset(
 # statement makes, so it is coded (and the bare statement noun is not)
 STATEMENT_NOUNS = frozenset("statement statements declaration declarations communique communiqué "
                             "letter letters resolution resolutions".split())
+QUANTIFIERS = frozenset({"all", "both", "some", "many", "most", "the", "these", "those", "its", "their"})
 OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "—"})
 
 
@@ -108,6 +109,13 @@ def _noun_context(tokens: list[Token], i: int, actor_tokens: frozenset[int]) -> 
     prev = tokens[i - 1].lower
     if prev in NOUN_CUES:
         return True
+    k = i - 1
+    while k > 0 and tokens[k].lower in QUANTIFIERS:
+        k -= 1
+    if tokens[k].lower == "of" and not tokens[i].lower.endswith("ing"):
+        return True  # "cleared him of all charges": "of" is never followed by a finite verb
+    if tokens[i].lower.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].lower in ("are", "were"):
+        return True  # "until their demands are met": a plural subject, not a verb
     return (i - 1) in actor_tokens and i + 1 < len(tokens) and tokens[i + 1].lower in (
         "of", "on", "against", "by", "between", "from", "to", "in", "with", "into")
 
