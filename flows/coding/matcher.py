@@ -47,7 +47,9 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
             continue  # a capitalized word mid-sentence is a name ("March", "Strike Force")
         if _hyphen_compound(tokens, i):
             continue  # "Syrian-backed", "US-led", "state-owned": an adjective, not an act
-        noun_context = _noun_context(tokens, i, actor_tokens) or _modifier(tokens, i)
+        if _modifier(tokens, i):
+            continue  # "aid convoys", "protest leaders": neither an act nor an event noun
+        noun_context = _noun_context(tokens, i, actor_tokens)
         # after a determiner or a hyphenated modifier ("peace-keeping force"): a noun
         determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _hyphen_compound(tokens, i - 1))
         stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
@@ -75,8 +77,12 @@ MODIFIED_NOUNS = frozenset("convoy convoys worker workers agency agencies group 
                            "money budget budgets".split())
 
 
+MODIFIER_HEADS = frozenset({"aid", "protest", "attack", "strike", "rescue", "relief", "peace"})
+
+
 def _modifier(tokens: list[Token], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].lower in MODIFIED_NOUNS
+    return (tokens[i].lower in MODIFIER_HEADS and i + 1 < len(tokens)
+            and tokens[i + 1].lower in MODIFIED_NOUNS)
 
 
 def _hyphen_compound(tokens: list[Token], i: int) -> bool:

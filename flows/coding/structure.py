@@ -45,6 +45,8 @@ COMPLAINT_ROOTS = frozenset({"11"})
 DEMAND_CODE = "100"
 MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+FUTURE_MODALS = frozenset({"will", "would", "may", "might", "could", "'ll", "shall"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +333,7 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
             return _targetable(group, tokens, say_heads) if group else None
-        if j > last and word in CONDITIONS and match.pattern.code[:2] == THREAT_ROOT:
+        if j > last and word in CONDITIONS and _threatening(tokens, match):
             # a threat's condition names whom it is aimed at ("threatened to strike unless Israel …")
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
             return _targetable(group, tokens, say_heads) if group else None
@@ -367,6 +369,14 @@ def _complaint_subject(tokens, groups, j, say_heads) -> list[Actor] | None:
                     return _targetable(group, tokens, say_heads)
             return None
     return None
+
+
+def _threatening(tokens, match) -> bool:
+    """A threat, or a conflictual act announced under a condition ("would close the border unless")."""
+    code = match.pattern.code[:2]
+    if code == THREAT_ROOT:
+        return True
+    return code in CONFLICT_ROOTS and any(t.lower in FUTURE_MODALS for t in tokens[max(0, match.head - 5):match.head])
 
 
 def _intransitive_target(tokens, groups, last, say_heads) -> list[Actor] | None:

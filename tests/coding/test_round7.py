@@ -1,0 +1,99 @@
+"""Round 7: acts announced for the future (threats, refusals), intransitive acts, asides,
+stance prefixes, complaints, attempts, nouns that look like verbs (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from flows.coding.actors import matcher_for
+from flows.coding.dictionaries import load_dictionaries
+from flows.coding.places import find_places
+from flows.coding.text import tokenize
+from flows.coding.verbs import load_verbs
+from tests.coding.test_clauses import coded
+
+
+@pytest.fixture(scope="module")
+def full():
+    dictionaries = load_dictionaries()
+    return dictionaries, load_verbs(codebook=frozenset(dictionaries.codebook))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conflictual act announced under a condition is a threat, aimed at whom the condition names
+    ("Iran said it would close the border unless Iraq stopped the shelling.", {("IRN", "IRQ", "138")}),
+    ("Russia may halt the talks if Ukraine attacks the bridge.", {("RUS", "UKR", "131")}),
+    # speculation with no condition stays hypothetical
+    ("Russia could halt the talks.", set()),
+    # a refused future cooperation is a rejection
+    ("Iran said it will not negotiate with the United States.", {("IRN", "USA", "125")}),
+    ("Iran said it would not accept any more refugees.", {("IRN", None, "122")}),
+    ("Germany declined to meet the Russian delegation.", {("DEU", "RUS", "125")}),
+    ("Israel and Jordan failed to reach an agreement on water.", {("ISR", "JOR", "120"), ("JOR", "ISR", "120")}),
+    # an obligation put on someone is the speaker's demand, not that actor's intent
+    ("France said that Iran must be ready to negotiate with Israel.", {("FRA", "IRN", "100")}),
+])
+def test_announced_acts(tiny, verbs, text, expected):
+    assert coded(tiny, verbs, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # intransitive acts: no target from a place or from a later clause, only "to X"
+    ("The Iraqi prime minister resigned on Monday as protesters gathered in Baghdad.", {("IRQGOV", None, "0831")}),
+    ("Russian troops surrendered in Kyiv.", {("RUSMIL", None, "0874")}),
+    ("Russian troops surrendered to Ukrainian forces.", {("RUSMIL", "UKRMIL", "0874")}),
+    # a complaint addressed to someone is aimed at what it is about
+    ("Ukraine complained to the United Nations about Russian drone strikes.", {("UKR", "RUS", "114")}),
+    # asides between the subject and its verb are skipped
+    ("China, a close Russian ally, refused to send troops to Ukraine.", {("CHN", "UKR", "120")}),
+    ("Iran (the Islamic Republic) closed its border with Iraq.", {("IRN", "IRQ", "191")}),
+    # an attempt is an act
+    ("Russia tried to hack German banks.", {("RUS", "DEU", "170")}),
+    # irregulars attacking civilians: an assault; the victims may sit inside the subject's phrase
+    ("A convoy of Iraqi protesters was attacked by Iranian rebels.", {("IRNREB", "IRQCVL", "180")}),
+    ("Israel announced a suspension of ties with Jordan.", {("ISR", "JOR", "161")}),
+])
+def test_structure(tiny, verbs, text, expected):
+    assert coded(tiny, verbs, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A pro-Iranian group attacked Israeli troops.",          # a stance, not Iran acting
+    "UN aid convoys reached the town.",                      # "aid" modifies "convoys"
+    "A court cleared Iraqi officials of all charges.",       # "of all charges": a noun
+    "France condemned the attack until their demands are met.",  # no demand was made
+])
+def test_words_that_are_not_acts_or_actors(tiny, verbs, text):
+    got = coded(tiny, verbs, text)
+    assert not any(a.startswith("IRN") for a, _, _ in got)
+    assert not any(code[:2] in ("07", "10", "17") for _, _, code in got)
+
+
+def test_language_names_are_not_actors(tiny, verbs):
+    assert coded(tiny, verbs, "Ukraine restricted the use of the Russian language in schools.") == {
+        ("UKR", None, "172")}
+
+
+def test_coordinated_agent_takes_its_conjuncts_country(tiny, verbs):
+    got = coded(tiny, verbs, "Britain urged the Iraqi government and the rebels to reach an agreement.")
+    assert ("GBR", "IRQREB", "020") in got and not any(b == "GBRREB" for _, b, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan peacekeepers arrived in Haiti on Tuesday.", {("KENPKO", "HTI", "074")}),
+    # a country adjective before another people: that people living in the country
+    ("Bosnian Serb leaders rejected the peace plan.", {("BIHGOV", None, "127")}),
+    # "Tbilisi" is a capital (a place), not an adjective like "Iraqi"
+    ("Georgian police detained protesters in Tbilisi.", {("GEOCOP", "GEOOPP", "173")}),
+    # "eastern Beirut" is Beirut
+    ("A bomb killed two policemen in eastern Beirut.", {("LBN", "LBNCOP", "183")}),
+])
+def test_with_full_dictionaries(full, text, expected):
+    assert coded(*full, text) == expected
+
+
+def test_a_demonym_is_not_a_place(full):
+    dictionaries, _ = full
+    text = "Fighting was reported on the Thai border."
+    tokens = tokenize(text)
+    actors = matcher_for(dictionaries).resolve(matcher_for(dictionaries).find(text), tokens, text, None)
+    assert [p for p in find_places(tokens, actors, text, frozenset({"on", "in"}))] == []
