@@ -12,7 +12,8 @@ BARRIERS = frozenset({";", ":", ".", "?", "!"})
 NOUN_CUES = frozenset(
     "the a an its their his her our this that these those 's ’s any further new fresh more recent "
     "massive deadly full-scale major possible potential planned proposed alleged continued ongoing "
-    "renewed latest first second such car roadside suicide".split()  # "a car bomb": a noun
+    "renewed latest first second such car roadside suicide violent peaceful mass widespread "
+    "nationwide street".split()  # "a car bomb", "violent protests": a noun
 )
 
 

@@ -71,7 +71,7 @@ def _purpose_protest(tokens: list[Token], head: int) -> bool:
 
 def _subjunctive(tokens: list[Token], head: int) -> bool:
     """Inside the "that"-clause of a demand ("demanded that Ghana free …"): asked for, not done."""
-    return any(tokens[i].lower == "that" and any(t.lower in DEMANDING for t in tokens[max(0, i - 3):i])
+    return any(tokens[i].lower == "that" and any(t.lower in DEMANDING for t in tokens[max(0, i - 6):i])
                for i in range(head))
 
 

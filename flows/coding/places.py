@@ -25,6 +25,9 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province
 # "in south Lebanon", "of eastern Beirut": a part of the place, still the place
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                     "southeast southwest northeastern northwestern southeastern southwestern".split())
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -141,6 +144,8 @@ def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] |
 
 def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     key = raw.lower()
+    if key in CALENDAR_WORDS:
+        return None  # "signed in March", "on Sunday": a date, not March (England) or a town
     tables = _tables()
     if subdivision and key in tables["subdivisions"]:
         code, name, iso2 = tables["subdivisions"][key]

@@ -163,18 +163,22 @@ def _addressed(tokens, after, match) -> bool:
 
 
 def _obligation(tokens, groups, match) -> list[Actor] | None:
-    """The actor group of a "that"-clause whose verb is an obligation ("that China must …")."""
+    """The actor group of a "that"-clause whose verb is an obligation ("that China must …"),
+    with or without "that" ("said US and British forces must …")."""
+    direct = _group_starting_at(groups, match.end)
+    if direct is not None and _obliged(tokens, direct):
+        return direct
     for j in range(match.end, min(len(tokens), match.end + 5)):
         if tokens[j].lower != "that":
             continue
         group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
-        if group is None:
-            return None
-        after = [t.lower for t in tokens[group[-1].end:group[-1].end + 3]]
-        if any(w in OBLIGATIONS for w in after) or after[:2] in (["has", "to"], ["have", "to"]):
-            return group
-        return None
+        return group if group is not None and _obliged(tokens, group) else None
     return None
+
+
+def _obliged(tokens, group) -> bool:
+    after = [t.lower for t in tokens[group[-1].end:group[-1].end + 3]]
+    return any(w in OBLIGATIONS for w in after) or after[:2] in (["has", "to"], ["have", "to"])
 
 
 def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dyad]:
@@ -310,11 +314,14 @@ def _group_ending_at(groups, j):
 TARGET_AGENT_TYPES = frozenset({"OPP", "CVL", "REF", "REB", "UAF", "INS", "SEP", "CRM", "LAB"})
 
 
-def _targetable(group: list[Actor], tokens: list[Token], say_heads: frozenset[int]) -> list[Actor] | None:
-    """Drop country-less official agents ("officials", "military") and speakers ("…, X said")."""
+def _targetable(group: list[Actor], tokens: list[Token], say_heads: frozenset[int],
+                officials: bool = False) -> list[Actor] | None:
+    """Drop country-less official agents ("officials", "military") and speakers ("…, X said"),
+    unless they are the subject of the clause the act is about (`officials`: "warned that police …")."""
     if group[-1].end in say_heads or (group[-1].end + 1 in say_heads):
         return None
-    kept = [a for a in group if a.country_code or a.kind != "agent" or a.type_code in TARGET_AGENT_TYPES]
+    kept = [a for a in group if a.country_code or a.kind != "agent" or officials
+            or a.type_code in TARGET_AGENT_TYPES]
     return kept or None
 
 
@@ -332,7 +339,7 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
         word = tokens[j].lower
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)
-            return _targetable(group, tokens, say_heads) if group else None
+            return _targetable(group, tokens, say_heads, officials=True) if group else None
         if j > last and word in CONDITIONS and _threatening(tokens, match):
             # a threat's condition names whom it is aimed at ("threatened to strike unless Israel …")
             group = _group_starting_at(groups, j + 1) or _group_starting_at(groups, j + 2)

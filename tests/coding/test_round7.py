@@ -97,3 +97,22 @@ def test_a_demonym_is_not_a_place(full):
     tokens = tokenize(text)
     actors = matcher_for(dictionaries).resolve(matcher_for(dictionaries).find(text), tokens, text, None)
     assert [p for p in find_places(tokens, actors, text, frozenset({"on", "in"}))] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X said Y must …" is X's demand of Y, with or without "that"
+    ("France said Iran must release the prisoners.", {("FRA", "IRN", "100")}),
+    # the clause of a demanded admission is not a fact of its own
+    ("Israel demanded an immediate admission by Iran that its forces attacked the ship.",
+     {("ISR", "IRN", "100")}),
+    # "violent protests" is a noun, the object of the act
+    ("Iraqi police dispersed violent protests by Iranian students.", {("IRQCOP", "IRN", "175")}),
+])
+def test_demands_and_nouns(tiny, verbs, text, expected):
+    assert coded(tiny, verbs, text) == expected
+
+
+@pytest.mark.parametrize("name", ["March", "May", "Sunday"])
+def test_months_and_days_are_not_places(name):
+    from flows.coding.places import _resolve_name
+    assert _resolve_name(name) is None
