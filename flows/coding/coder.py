@@ -41,6 +41,8 @@ CONVENTIONAL, UNCONVENTIONAL = "190", "180"
 CASUALTIES = frozenset({"kill", "wound|injure"})
 IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
 ARRIVALS, PEACEKEEPING = frozenset({"042"}), "074"
+# force used by a state's police or army on its own protesters or opposition is violent repression
+REPRESSION, SECURITY, DISSENT = "175", frozenset({"COP", "MIL"}), frozenset({"OPP", "RAD", "LAB"})
 CIVILIANS = frozenset({"CVL", "REF"})  # "militiamen attacked a refugee camp": an assault (18) too
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "will not accept", "would not meet their demands": a cooperative act refused for the future is
@@ -58,6 +60,12 @@ def _intent(tokens: list[Token], head: int, source_end: int) -> bool:
     if any(w in INTENT_MARKERS for w in window):
         return True
     return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not _uncertain(tokens, head)
+
+
+def _repression(d: Dyad) -> bool:
+    target = d.target
+    return (target is not None and d.source.type_code in SECURITY and target.type_code in DISSENT
+            and d.source.country_code is not None and d.source.country_code == target.country_code)
 
 
 def _uncertain(tokens: list[Token], head: int) -> bool:
@@ -149,6 +157,8 @@ class Coder:
         if (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
                 and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
+        elif entry.root_code == "19" and _repression(d):
+            entry = self._codebook(REPRESSION)  # "police opened fire on demonstrators": 175
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
         if entry.code in ARRIVALS and "peacekeep" in sentence[d.source.char_start - s0:d.source.char_end - s0].lower():
             entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)

@@ -86,6 +86,11 @@ def test_coordinated_agent_takes_its_conjuncts_country(tiny, verbs):
     ("Georgian police detained protesters in Tbilisi.", {("GEOCOP", "GEOOPP", "173")}),
     # "eastern Beirut" is Beirut
     ("A bomb killed two policemen in eastern Beirut.", {("LBN", "LBNCOP", "183")}),
+    # a state's police firing on its own protesters: violent repression; soldiers killing
+    # civilians in a gunbattle stays force
+    ("Egyptian police opened fire on protesters in Cairo.", {("EGYCOP", "EGYOPP", "175")}),
+    ("Serb forces killed three ethnic Albanians in a gunbattle.", {("SRBMIL", "SRBCVL", "190")}),
+    ("Iraqi police banned the demonstration in Basra.", {("IRQCOP", "IRQ", "1721")}),
 ])
 def test_with_full_dictionaries(full, text, expected):
     assert coded(*full, text) == expected
