@@ -3,7 +3,8 @@
     python -m flows.coding.diagnose [--plover PATH] [--parity odd|even|all] [--show N] [--cause NAME]
 
 The first two rounds of error analysis used the odd-numbered records (the default), the third
-the even ones (`--parity even`): report both halves, the gap shows what was fitted. Each gold sentence falls in the first cause that applies:
+the even ones (`--parity even`), the seventh all of them (`--parity all`): report both halves,
+a gap between them shows what was fitted. Each gold sentence falls in the first cause that applies:
 
     ok              the expected (root, source country, target country) set is predicted exactly
     no actor        the dictionaries find no actor in the sentence

@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(name, len(items), scores))
         if args.errors:
             print("\n".join("    " + e for e in scores[1].errors))
-        if fold:  # held-out check: rounds 1-2 analysed the odd records, round 3 the even ones
+        if fold:  # rounds 1-2 analysed the odd records, round 3 the even ones, round 7 all of them:
+            # the halves are no longer held out, but a large gap between them still shows over-fitting
             for parity, label in ((1, "odd"), (0, "even")):
                 part = [it for it in items if it.number % 2 == parity]
                 print(report(f"  {name}, {label}-numbered records", len(part), score(part, fold)))
