@@ -30,7 +30,10 @@ OBLIGED = frozenset({"must", "should", "ought", "need", "needs"})
 SPECULATIVE = frozenset({"could", "might", "may", "whether"})
 # "analysts wonder whether Russia will attack": someone else's speculation, not an announcement
 WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "doubt", "doubts",
-                       "speculation", "fear", "fears", "feared", "question"})
+                       "speculation", "speculate", "fear", "fears", "feared", "question", "believe",
+                       "believes", "believed", "think", "thinks", "thought", "expect", "expects",
+                       "expected", "predict", "predicts", "predicted", "suspect", "suspects",
+                       "anticipate", "anticipates", "likely", "unlikely"})
 CONDITIONAL = frozenset({"if", "unless"})
 
 
@@ -69,7 +72,7 @@ def _repression(d: Dyad) -> bool:
 
 
 def _uncertain(tokens: list[Token], head: int) -> bool:
-    return any(t.lower in SPECULATIVE or t.lower in CONDITIONAL for t in tokens[:head])
+    return any(t.lower in SPECULATIVE or t.lower in CONDITIONAL or t.lower in WONDERING for t in tokens[:head])
 
 
 def _threat(tokens: list[Token], head: int, source_end: int) -> bool | None:

@@ -13,7 +13,7 @@ NOUN_CUES = frozenset(
     "the a an its their his her our this that these those 's ’s any further new fresh more recent "
     "massive deadly full-scale major possible potential planned proposed alleged continued ongoing "
     "renewed latest first second such car roadside suicide violent peaceful mass widespread "
-    "nationwide street".split()  # "a car bomb", "violent protests": a noun
+    "nationwide street ethnic nationalist sectarian communal tribal".split()  # "a car bomb", "violent protests": a noun
 )
 
 

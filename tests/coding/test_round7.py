@@ -22,8 +22,10 @@ def full():
     # a conflictual act announced under a condition is a threat, aimed at whom the condition names
     ("Iran said it would close the border unless Iraq stopped the shelling.", {("IRN", "IRQ", "138")}),
     ("Russia may halt the talks if Ukraine attacks the bridge.", {("RUS", "UKR", "131")}),
-    # speculation with no condition stays hypothetical
+    # speculation with no condition stays hypothetical, as does someone else's belief or forecast
     ("Russia could halt the talks.", set()),
+    ("Many people believe Russia will attack.", set()),
+    ("Analysts expect China will meet Iran next week.", set()),
     # a refused future cooperation is a rejection
     ("Iran said it will not negotiate with the United States.", {("IRN", "USA", "125")}),
     ("Iran said it would not accept any more refugees.", {("IRN", None, "122")}),
@@ -89,11 +91,18 @@ def test_coordinated_agent_takes_its_conjuncts_country(tiny, verbs):
     # a state's police firing on its own protesters: violent repression; soldiers killing
     # civilians in a gunbattle stays force
     ("Egyptian police opened fire on protesters in Cairo.", {("EGYCOP", "EGYOPP", "175")}),
+    # "people" are civilians, who take the country of where they are; "ethnic riots" is a noun
+    ("Hundreds of people blocked roads in Bangkok.", {("THACVL", "THA", "144")}),
+    ("Serbia lifted a curfew in Kosovo where 28 people were killed in ethnic riots.", None),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", {("SRBMIL", "SRBCVL", "190")}),
     ("Iraqi police banned the demonstration in Basra.", {("IRQCOP", "IRQ", "1721")}),
 ])
 def test_with_full_dictionaries(full, text, expected):
-    assert coded(*full, text) == expected
+    got = coded(*full, text)
+    if expected is None:  # only: no riot coded
+        assert not any(code.startswith("14") for _, _, code in got)
+    else:
+        assert got == expected
 
 
 def test_a_demonym_is_not_a_place(full):
