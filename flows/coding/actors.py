@@ -18,6 +18,7 @@ ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the country they live in
 STANCE_PREFIXES = ("anti-", "pro-")
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LANGUAGE_WORDS = (" language", " speaker", "-speaking", "-language")
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
@@ -231,7 +232,9 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
                 and _adjacent(prev.end, actor.start, tokens)):
             out[-1] = replace(actor, start=prev.start, char_start=prev.char_start)
         elif (prev is not None and prev.kind == "agent" and prev.country_code is None
-              and actor.kind == "country" and _of_between(prev.end, actor.start, tokens)):
+              and actor.kind == "country" and _of_between(prev.end, actor.start, tokens)
+              and not (prev.start > 0 and tokens[prev.start - 1].lower in POSSESSIVES)):
+            # ("their peacekeeping force from Chad" is theirs, withdrawn from Chad)
             out[-1] = Actor(prev.start, actor.end, prev.char_start, actor.char_end,
                             actor.code + (prev.type_code or ""), f"{actor.name} {prev.name}",
                             "agent", actor.country_code, prev.type_code, False)

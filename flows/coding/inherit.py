@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .actors import Actor
+from .actors import POSSESSIVES, Actor
 from .places import LOCATIVES, Place, cameo_of_iso3, find_places, lookup_phrase
 from .structure import Dyad
 from .text import Token
@@ -47,7 +47,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
         if target is not None and _countryless(target):
-            donor = _conjunct(target, actors, tokens) or (
+            own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
+            donor = (source if own else None) or _conjunct(target, actors, tokens) or (
                 place_actor(places[0], tokens) if places else (source if source.country_code else None))
             target = _adopt(target, donor)
         if target is not None and target.code == source.code:

@@ -42,6 +42,8 @@ PARTITIVES = frozenset(
 # "… and has urged", "… and later met": the verb shares the subject of the verb before "and"
 COORDINATED_AUX = frozenset("also then later has have had will would is was were are".split())
 COMPLAINT_ROOTS = frozenset({"11"})
+# "recalled its ambassador from Mali", "withdrew its troops from Chad": "from" names the target
+FROM_TARGET_ROOTS = frozenset({"08", "16"})
 DEMAND_CODE = "100"
 MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT, CONDITIONS = "13", frozenset({"if", "unless"})
@@ -177,8 +179,16 @@ def _obligation(tokens, groups, match) -> list[Actor] | None:
 
 
 def _obliged(tokens, group) -> bool:
-    after = [t.lower for t in tokens[group[-1].end:group[-1].end + 3]]
-    return any(w in OBLIGATIONS for w in after) or after[:2] in (["has", "to"], ["have", "to"])
+    """The group is the subject of "must"/"should"/"has to", a few words on ("Kagame and his
+    party must"), in the same clause."""
+    after = []
+    for t in tokens[group[-1].end:group[-1].end + 7]:
+        if t.lower in CLAUSE_BREAKS or t.lower == ",":
+            break
+        after.append(t.lower)
+    if after[:2] in (["has", "to"], ["have", "to"]):
+        return True
+    return any(w in OBLIGATIONS for w in after)
 
 
 def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dyad]:
@@ -237,11 +247,13 @@ def _source_group(tokens, groups, match, sources_at, context):
             if earlier < head:
                 return sources_at[earlier], head - earlier, True
     skipped = _relative_clauses(tokens, head)
+    aside = None  # an actor inside an aside: the source only if nothing else is ("The … Office (ILO)")
     for j in range(head - 1, -1, -1):
         word = tokens[j].lower
         if word == ";":
             break
         if j in skipped:
+            aside = aside or _group_ending_at(groups, j)
             continue
         if word in ("which", "who") and j > 1 and tokens[j - 1].lower == ",":
             antecedent = _group_ending_at(groups, j - 2)
@@ -257,6 +269,8 @@ def _source_group(tokens, groups, match, sources_at, context):
             if earlier:
                 return earlier[-1], head - j, True
             return ([context], head - j, True) if context is not None else (None, 0, False)
+    if aside is not None:
+        return aside, head - aside[-1].end, False
     return None, 0, False
 
 
@@ -326,6 +340,7 @@ def _targetable(group: list[Actor], tokens: list[Token], say_heads: frozenset[in
 
 
 def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[Actor] | None:
+    """The first targetable actor group after the act, in its clause."""
     if "say" in match.pattern.flags:
         for group in groups:
             if match.end <= group[0].start <= match.end + 1:
@@ -347,6 +362,8 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
         if j > last and (word in CLAUSE_BREAKS or word == "that") and not passive and not (
                 word == "as" and j == last + 1):  # "denounced as a crime Serbia's …"
             return None
+        if j > last and word == "and" and j + 1 < len(tokens) and tokens[j + 1].lower in COORDINATED_AUX:
+            return None  # "… and has urged its citizens": a coordinated predicate's object
         group = _group_starting_at(groups, j)
         if group is None:
             continue
@@ -356,7 +373,8 @@ def _target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list
             if about:  # "complained to the UN over Israeli air raids": the raids' author
                 return about
         if (passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS
-                or (prev == "from" and group[0].kind != "country")):  # "autonomy from Serbian authorities"
+                or (prev == "from" and (group[0].kind != "country"  # "autonomy from Serbian authorities"
+                                        or match.pattern.code[:2] in FROM_TARGET_ROOTS))):
             kept = _targetable(group, tokens, say_heads)
             if kept:
                 return kept

@@ -33,6 +33,10 @@ def full():
     ("Israel and Jordan failed to reach an agreement on water.", {("ISR", "JOR", "120"), ("JOR", "ISR", "120")}),
     # an obligation put on someone is the speaker's demand, not that actor's intent
     ("France said that Iran must be ready to negotiate with Israel.", {("FRA", "IRN", "100")}),
+    ("Iraqi rebels announced that the Iraqi president and his party must resign.", {("IRQREB", "IRQGOV", "100")}),
+    # "their/its force from X" is the source's force, withdrawn from X: a threat under a condition
+    ("France said it will withdraw its peacekeeping force from Iraq unless the Iraqi government holds elections.",
+     {("FRA", "IRQ", "131")}),
 ])
 def test_announced_acts(tiny, verbs, text, expected):
     assert coded(tiny, verbs, text) == expected
@@ -96,6 +100,12 @@ def test_coordinated_agent_takes_its_conjuncts_country(tiny, verbs):
     ("Serbia lifted a curfew in Kosovo where 28 people were killed in ethnic riots.", None),
     ("Serb forces killed three ethnic Albanians in a gunbattle.", {("SRBMIL", "SRBCVL", "190")}),
     ("Iraqi police banned the demonstration in Basra.", {("IRQCOP", "IRQ", "1721")}),
+    # "its citizens" are the source's own; the target of "refused …" stops at "and has urged"
+    ("Pakistan refused to send troops to Iraq and has urged its citizens to leave.",
+     {("PAK", "IRQ", "120"), ("PAK", "PAKCVL", "020")}),
+    # an actor named only in parentheses is still the source
+    ("The International Labour Office (ILO) reiterated its demand that Israel ease restrictions.",
+     {("IGOUNOILO", "ISR", "100")}),
 ])
 def test_with_full_dictionaries(full, text, expected):
     got = coded(*full, text)
