@@ -1,0 +1,111 @@
+"""The source of an act: the subject before the head, past asides, place phrases and pronouns;
+the agent of a passive."""
+from __future__ import annotations
+
+from ..actors import Actor
+from .groups import group_ending_at, group_starting_at
+from .words import BE_FORMS, CLAUSE_BREAKS, COORDINATED_AUX, COORDINATORS, NOT_SUBJECT, PARTITIVES, PRONOUNS
+
+
+def source_group(tokens, groups, match, sources_at, context):
+    """The actor group before the head: nearest, skipping place phrases ("in Kyiv")."""
+    head = match.head
+    if head > 0 and tokens[head - 1].lower in COORDINATORS or _after_aux_coordination(tokens, head):
+        for earlier in sorted(sources_at, reverse=True):
+            if earlier < head:
+                return sources_at[earlier], head - earlier, True
+    skipped = _relative_clauses(tokens, head)
+    aside = None  # an actor inside an aside: the source only if nothing else is ("The … Office (ILO)")
+    for j in range(head - 1, -1, -1):
+        word = tokens[j].lower
+        if word == ";":
+            break
+        if j in skipped:
+            aside = aside or group_ending_at(groups, j)
+            continue
+        if word in ("which", "who") and j > 1 and tokens[j - 1].lower == ",":
+            antecedent = group_ending_at(groups, j - 2)
+            if antecedent is not None:  # "the Kremlin, which has expressed …"
+                return [antecedent[-1]], head - j, False
+        group = group_ending_at(groups, j)
+        if group is not None:
+            if _in_phrase(tokens, group[0].start):
+                continue
+            return group, head - j - 1, False
+        if word in PRONOUNS:
+            earlier = [g for g in groups if g[-1].end <= j]
+            if earlier:
+                return earlier[-1], head - j, True
+            return ([context], head - j, True) if context is not None else (None, 0, False)
+    if aside is not None:
+        return aside, head - aside[-1].end, False
+    return None, 0, False
+
+
+def phrase_subject(tokens, groups, head) -> list[Actor] | None:
+    """An actor inside the subject's own phrase, with no clause boundary before the head."""
+    for j in range(head - 1, -1, -1):
+        if tokens[j].lower in CLAUSE_BREAKS or tokens[j].lower == ",":
+            return None
+        group = group_ending_at(groups, j)
+        if group is not None:
+            return group
+    return None
+
+
+def _in_phrase(tokens, start) -> bool:
+    """An actor inside a prepositional phrase, unless it heads a partitive subject
+    ("thousands of Iraqi Kurds demonstrated", "a contingent of NATO troops arrived")."""
+    if start == 0 or tokens[start - 1].lower not in NOT_SUBJECT:
+        return False
+    if tokens[start - 1].lower != "of" or start < 2:
+        return True
+    before = tokens[start - 2].lower
+    return not (before in PARTITIVES or before.replace(",", "").isdigit())
+
+
+def _after_aux_coordination(tokens, head) -> bool:
+    return head > 1 and tokens[head - 2].lower == "and" and tokens[head - 1].lower in COORDINATED_AUX
+
+
+def _relative_clauses(tokens, head) -> set[int]:
+    """Token indexes inside asides that close before the head: ", which/who … ,", appositions
+    (", a key U.S. ally in the war, has refused") and parentheses ("Hizbollah (Party of God) group")."""
+    skipped: set[int] = set()
+    for i in range(1, head):
+        word = tokens[i].lower
+        if word == "(":
+            close = next((j for j in range(i + 1, head) if tokens[j].lower == ")"), None)
+            if close is not None:
+                skipped.update(range(i, close + 1))
+        elif word in ("which", "who", "whom", "a", "an") and tokens[i - 1].lower == ",":
+            for j in range(i + 1, head):
+                if tokens[j].lower == ",":
+                    skipped.update(range(i - 1, j + 1))
+                    break
+    return skipped
+
+
+def by_agent(tokens, groups, match) -> list[Actor] | None:
+    """The agent of a passive: the first actor group after "by" ("by the", "by current …"),
+    however far from the verb ("was accused of misusing funds …, by government officials")."""
+    for j in range(match.end, len(tokens)):
+        if tokens[j].lower == ";":
+            return None
+        group = group_starting_at(groups, j)
+        if group is not None and "by" in [t.lower for t in tokens[max(match.end, j - 3):j]]:
+            return group
+    return None
+
+
+def is_passive(tokens, head, participles) -> bool:
+    if tokens[head].lower not in participles:
+        return False
+    for j in range(head - 1, max(-1, head - 4), -1):
+        word = tokens[j].lower
+        if word in BE_FORMS:
+            return True
+        if not word.isalpha() or word in ("and", "by"):
+            break
+    nxt = tokens[head + 1].lower if head + 1 < len(tokens) else ""
+    return nxt == "by" and head > 0 and tokens[head - 1].lower == ","
