@@ -31,12 +31,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|last night|last week|last month|last year|a week ago|two days ago|three days ago)\b", re.I)),
 ]
+# Every pattern above needs a digit or one of these words (weekdays, "yesterday", "today" and
+# "days ago" end in "day"): a sentence without any is undated, with no need to run them all.
+MAY_HAVE_DATE = re.compile(r"\d|day|tonight|morning|last|ago", re.I)
 RELATIVE_DAYS = {"yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "last night": 1,
                  "last week": 7, "a week ago": 7, "two days ago": 2, "three days ago": 3}
 
 
 def resolve_event_date(sentence: str, published: date | None) -> date | None:
     """The event date for a sentence (see the module docstring); None when nothing is known."""
+    if not MAY_HAVE_DATE.search(sentence):
+        return published
     for kind, regex in PATTERNS:
         for match in regex.finditer(sentence):
             found = _resolve(kind, match, published)
