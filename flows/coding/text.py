@@ -12,7 +12,8 @@ ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation (optionally closing quotes/brackets), then space.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"'“‘(\[]?[A-Z])")
 TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"          # U.S. U.N. a.m.
+    r"[A-Za-z]+(?![\w.'’])"        # a plain word, which no rule below would split (a fast path)
+    r"|(?:[A-Za-z]\.){2,}"         # U.S. U.N. a.m.
     r"|\w+(?=n['’]t\b)|n['’]t\b"   # did n't
     r"|['’]s\b"                    # possessive 's
     r"|\d+(?:[.,]\d+)+"             # 5.1 1,000 (a decimal point is not a sentence barrier)
