@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -153,8 +154,6 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 def _token_at(starts: list[int], char: int) -> int | None:
-    from bisect import bisect_right
-
     index = bisect_right(starts, char) - 1
     return index if index >= 0 else None
 

@@ -31,18 +31,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|last night|last week|last month|last year|a week ago|two days ago|three days ago)\b", re.I)),
 ]
+# Every pattern above needs a digit or one of these words (weekdays, "yesterday", "today" and
+# "days ago" end in "day"): a sentence without any is undated, with no need to run them all.
+DATE_WORDS = ("day", "tonight", "morning", "last", "ago")
+MAY_HAVE_DATE = re.compile(r"\d|" + "|".join(DATE_WORDS), re.I)
+DIGIT = re.compile(r"\d")
 RELATIVE_DAYS = {"yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "last night": 1,
                  "last week": 7, "a week ago": 7, "two days ago": 2, "three days ago": 3}
 
 
 def resolve_event_date(sentence: str, published: date | None) -> date | None:
     """The event date for a sentence (see the module docstring); None when nothing is known."""
+    if not _may_have_date(sentence):
+        return published
     for kind, regex in PATTERNS:
         for match in regex.finditer(sentence):
             found = _resolve(kind, match, published)
             if found is not None:
                 return found
     return published
+
+
+def _may_have_date(sentence: str) -> bool:
+    if not sentence.isascii():  # re.I also matches a few non-ASCII letters ("ſ" for "s")
+        return MAY_HAVE_DATE.search(sentence) is not None
+    lowered = sentence.lower()  # same as re.I on ASCII, and much faster than the regex
+    return DIGIT.search(sentence) is not None or any(word in lowered for word in DATE_WORDS)
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> date | None:

@@ -58,7 +58,9 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         key = (d.match.head, source.code, target.code if target is not None else None)
         if key not in seen:
             seen.add(key)
-            out.append(replace(d, source=source, target=target, inherited=d.inherited or source is not d.source))
+            if source is not d.source or target is not d.target:  # most dyads need no new copy
+                d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
+            out.append(d)
     return out
 
 

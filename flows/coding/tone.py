@@ -7,6 +7,7 @@ valence is ≥ +0.5 (≤ −0.5).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -35,5 +36,5 @@ def document_tone(text: str | None) -> float | None:
     if not words:
         return None
     table = polarity()
-    score = sum(table.get(w, 0) for w in words)
+    score = sum(table.get(w, 0) * n for w, n in Counter(words).items())  # each distinct word once
     return max(-100.0, min(100.0, 100.0 * score / len(words)))
