@@ -137,8 +137,8 @@ def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: i
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.bench", description=__doc__)
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--warc", type=int, default=2_000)
+    parser.add_argument("--articles", type=int, default=100_000, help="JSONL articles (0: skip)")
+    parser.add_argument("--warc", type=int, default=2_000, help="WARC records (0: skip)")
     parser.add_argument("--chars", type=int, default=4_000)
     parser.add_argument("--no-code", action="store_true", help="articles only (no event coding)")
     parser.add_argument("--workdir", default="data/bench")
@@ -148,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     console = Console()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
-    jsonl = make_jsonl(work / "bench.jsonl", args.articles, args.chars)
-    report(console, "JSONL → lake", jsonl, run_once(jsonl, work / "lake-jsonl", not args.no_code))
+    if args.articles:
+        jsonl = make_jsonl(work / "bench.jsonl", args.articles, args.chars)
+        report(console, "JSONL → lake", jsonl, run_once(jsonl, work / "lake-jsonl", not args.no_code))
     if args.warc:
         warc = make_warc(work / "bench.warc.gz", args.warc, args.chars)
         report(console, "WARC → lake", warc, run_once(warc, work / "lake-warc", not args.no_code))

@@ -124,9 +124,9 @@ def plan_shards(ctx: RunContext) -> list[ShardSpec]:
     shard of its own; consecutive small files are grouped up to ``settings.shard_bytes``."""
     small_bytes = ctx.settings.shard_bytes
     groups: list[list[str]] = []
-    size = small_bytes
+    size = 0
     for info in ctx.inputs:
-        if info["size"] >= small_bytes or size + info["size"] > small_bytes:
+        if not groups or info["size"] >= small_bytes or size + info["size"] > small_bytes:
             groups.append([])
             size = 0
         groups[-1].append(info["path"])

@@ -48,3 +48,13 @@ def test_run_prints_a_summary_and_fills_the_lake(tmp_path):
     index = next((lake / "_docs").rglob("index.html"))
     assert str(index).replace("\n", "") in docs.stdout.replace("\n", "")
     assert "articles" in index.read_text()
+
+
+def test_an_empty_dump_file_is_no_error(tmp_path):
+    # a zero-byte file first in the list once crashed shard planning (IndexError)
+    empty = tmp_path / "0-empty.jsonl"
+    empty.write_bytes(b"")
+    lake = tmp_path / "lake"
+    proc = geowire("run", str(empty), str(SAMPLES / "articles.jsonl"), "--lake", str(lake))
+    assert proc.returncode == 0, proc.stderr
+    assert count(lake, "articles") > 0
