@@ -57,11 +57,17 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool)
             and not _purpose_protest(tokens, head)
             and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
-    if len(window) > 2 and window[-1].lower == "and" and any(t.lower == "to" for t in window[-4:-1]):
+    if len(window) > 2 and window[-1].lower == "and" and _infinitive_before(window[-4:-1]):
         return True  # the second verb of "to land and evacuate" is an infinitive too
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False
+
+
+def _infinitive_before(words: list[Token]) -> bool:
+    """"to" followed by a lower-case word that is no article: "to land" (not "to Kyiv", "to the")."""
+    return any(t.lower == "to" and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in ("the", "a", "an")
+               for t, nxt in zip(words, words[1:]))
 
 
 def _purpose_protest(tokens: list[Token], head: int) -> bool:

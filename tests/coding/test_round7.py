@@ -57,6 +57,10 @@ def test_announced_acts(tiny, verbs, text, expected):
     # irregulars attacking civilians: an assault; the victims may sit inside the subject's phrase
     ("A convoy of Iraqi protesters was attacked by Iranian rebels.", {("IRNREB", "IRQCVL", "180")}),
     ("Israel announced a suspension of ties with Jordan.", {("ISR", "JOR", "161")}),
+    # the second verb of a refused "to land and evacuate" is not done either; after "to Ukraine and"
+    # the second verb is a finite act
+    ("Iran refused to allow Iraqi planes to land and evacuate the wounded.", {("IRN", "IRQ", "120")}),
+    ("Russian troops crossed into Ukraine and attacked Kyiv.", {("RUSMIL", "UKR", "190")}),
 ])
 def test_structure(tiny, verbs, text, expected):
     assert coded(tiny, verbs, text) == expected
