@@ -37,3 +37,11 @@ def test_negative_examples_yield_nothing():
     assert len(items) >= 15
     s = score(items)[0]
     assert s.fp == 0, s.errors
+
+
+def test_held_out_gold_is_readable_and_kept_apart():
+    # the held-out set is scored by `make eval` but not gated: it must load, and stay separate
+    from flows.coding.evaluate import DEFAULT_HOLDOUT
+    held = load_project_gold(DEFAULT_HOLDOUT)
+    assert len(held) >= 30
+    assert not {it.sentence for it in held} & {it.sentence for it in load_project_gold(DEFAULT_GOLD)}
