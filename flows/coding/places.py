@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .actors import Actor
+from .dates import MONTHS, WEEKDAYS
 from .text import Token
 
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
@@ -25,9 +26,6 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province
 # "in south Lebanon", "of eastern Beirut": a part of the place, still the place
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                     "southeast southwest northeastern northwestern southeastern southwestern".split())
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -144,7 +142,7 @@ def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] |
 
 def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     key = raw.lower()
-    if key in CALENDAR_WORDS:
+    if key in MONTHS or key in WEEKDAYS:
         return None  # "signed in March", "on Sunday": a date, not March (England) or a town
     tables = _tables()
     if subdivision and key in tables["subdivisions"]:
