@@ -10,13 +10,23 @@ from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
+from .inherit import settle_countries
 from .matcher import VerbMatch, match_verbs
-from .modality import WINDOW, hypothetical, negated, quoted
+from .modality import (
+    SPECULATIVE,
+    WINDOW,
+    announced,
+    hypothetical,
+    negated,
+    quoted,
+    threat_speculation,
+    uncertain,
+)
 from .places import Place, actor_place, find_places
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
+from .structure.words import CONFLICT_ROOTS
 from .text import Token, split_sentences, tokenize
-from .inherit import settle_countries
 from .tone import document_tone
 from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
@@ -24,17 +34,6 @@ from .verbs import Verbs, refine_governed
 LEAD_SENTENCES = 2
 # a cooperative act announced for the future is an intent (03x), as in CAMEO
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-INTENT_MARKERS = frozenset({"will", "'ll", "wo", "willing", "ready", "prepared", "plans", "intends", "shall"})
-# "must be ready to mediate": an obligation put on the actor, not its announced intent
-OBLIGED = frozenset({"must", "should", "ought", "need", "needs"})
-SPECULATIVE = frozenset({"could", "might", "may", "whether"})
-# "analysts wonder whether Russia will attack": someone else's speculation, not an announcement
-WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "doubt", "doubts",
-                       "speculation", "speculate", "fear", "fears", "feared", "question", "believe",
-                       "believes", "believed", "think", "thinks", "thought", "expect", "expects",
-                       "expected", "predict", "predicts", "predicted", "suspect", "suspects",
-                       "anticipate", "anticipates", "likely", "unlikely"})
-CONDITIONAL = frozenset({"if", "unless"})
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
@@ -47,45 +46,15 @@ ARRIVALS, PEACEKEEPING = frozenset({"042"}), "074"
 # force used by a state's police or army on its own protesters or opposition is violent repression
 REPRESSION, SECURITY, DISSENT = "175", frozenset({"COP", "MIL"}), frozenset({"OPP", "RAD", "LAB"})
 CIVILIANS = frozenset({"CVL", "REF"})  # "militiamen attacked a refugee camp": an assault (18) too
-THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "will not accept", "would not meet their demands": a cooperative act refused for the future is
 # a rejection (12x), as in CAMEO, not a negated cooperation
 REFUSABLE_ROOTS = INTENT_ROOTS | {"03"}
-# "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
-REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
-                       "warned", "reiterated", "insisted", "indicated"})
-
-
-def _intent(tokens: list[Token], head: int, source_end: int) -> bool:
-    window = [t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]]
-    if any(w in OBLIGED for w in window):
-        return False
-    if any(w in INTENT_MARKERS for w in window):
-        return True
-    return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not _uncertain(tokens, head)
 
 
 def _repression(d: Dyad) -> bool:
     target = d.target
     return (target is not None and d.source.type_code in SECURITY and target.type_code in DISSENT
             and d.source.country_code is not None and d.source.country_code == target.country_code)
-
-
-def _uncertain(tokens: list[Token], head: int) -> bool:
-    return any(t.lower in SPECULATIVE or t.lower in CONDITIONAL or t.lower in WONDERING for t in tokens[:head])
-
-
-def _threat(tokens: list[Token], head: int, source_end: int) -> bool | None:
-    """A conflictual act announced for the future, or made conditional, is a threat (13x):
-    "will boycott the elections unless …", "may halt mediation if …". Returns None when it is
-    not a threat, else whether it is still speculative ("could strike", with no condition)."""
-    conditional = any(t.lower in CONDITIONAL for t in tokens)
-    window = {t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]}
-    speculative = bool(window & SPECULATIVE)
-    if _intent(tokens, head, source_end) or (speculative and conditional):
-        wondering = any(t.lower in WONDERING for t in tokens[:head]) or tokens[-1].lower == "?"
-        return wondering or (speculative and not conditional)
-    return None
 
 
 class Coder:
@@ -188,16 +157,16 @@ class Coder:
                    is_negated: bool, is_hypo: bool) -> tuple[CodebookEntry, bool, bool]:
         """Acts announced for the future: intents (03x), threats (13x) and refusals (12x)."""
         if is_negated:
-            if entry.root_code in REFUSABLE_ROOTS and _intent(tokens, head, source_end):
+            if entry.root_code in REFUSABLE_ROOTS and announced(tokens, head, source_end):
                 speculative = any(t.lower in SPECULATIVE for t in tokens[:head])
                 return self._codebook(refine_governed("120", entry.code)), False, speculative
             return entry, is_negated, is_hypo
-        if entry.root_code in THREAT_ROOTS:
-            speculative = _threat(tokens, head, source_end)
+        if entry.root_code in CONFLICT_ROOTS:
+            speculative = threat_speculation(tokens, head, source_end)
             if speculative is not None:
                 return self._codebook(refine_governed("130", entry.code)), False, speculative
-        elif entry.root_code in INTENT_ROOTS and _intent(tokens, head, source_end):
-            return self._codebook(refine_governed("030", entry.code)), False, _uncertain(tokens, head)
+        elif entry.root_code in INTENT_ROOTS and announced(tokens, head, source_end):
+            return self._codebook(refine_governed("030", entry.code)), False, uncertain(tokens, head)
         return entry, is_negated, is_hypo
 
     def _codebook(self, code: str) -> CodebookEntry:

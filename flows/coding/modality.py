@@ -32,6 +32,22 @@ DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged"
 PROTESTING = frozenset({"protest", "demonstrate"})
 QUOTES = frozenset({'"', "“", "”"})
 WINDOW = 5
+# Acts announced for the future (intents 03x, threats 13x, refusals 12x are coded from them)
+INTENT_MARKERS = frozenset({"will", "'ll", "wo", "willing", "ready", "prepared", "plans", "intends", "shall"})
+FUTURE_MODALS = frozenset({"will", "would", "may", "might", "could", "'ll", "shall"})
+# "must be ready to mediate": an obligation put on the actor, not its announced intent
+OBLIGED = frozenset({"must", "should", "ought", "need", "needs"})
+SPECULATIVE = frozenset({"could", "might", "may", "whether"})
+# "analysts wonder whether Russia will attack": someone else's speculation, not an announcement
+WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "doubt", "doubts",
+                       "speculation", "speculate", "fear", "fears", "feared", "question", "believe",
+                       "believes", "believed", "think", "thinks", "thought", "expect", "expects",
+                       "expected", "predict", "predicts", "predicted", "suspect", "suspects",
+                       "anticipate", "anticipates", "likely", "unlikely"})
+CONDITIONAL = frozenset({"if", "unless"})  # a threat's condition ("… unless Israel withdraws")
+# "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
+REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
+                       "warned", "reiterated", "insisted", "indicated"})
 
 
 def negated(tokens: list[Token], head: int, source_end: int) -> bool:
@@ -89,3 +105,30 @@ def quoted(tokens: list[Token], head: int) -> bool:
     """Inside quotation marks (an odd number of quote marks before the head)."""
     marks = sum(1 for t in tokens[:head] if t.lower in QUOTES)
     return marks % 2 == 1
+
+
+def announced(tokens: list[Token], head: int, source_end: int) -> bool:
+    """The act is announced for the future by its own source ("will send", "said it would allow")."""
+    window = [t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]]
+    if any(w in OBLIGED for w in window):
+        return False
+    if any(w in INTENT_MARKERS for w in window):
+        return True
+    return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not uncertain(tokens, head)
+
+
+def uncertain(tokens: list[Token], head: int) -> bool:
+    return any(t.lower in SPECULATIVE or t.lower in CONDITIONAL or t.lower in WONDERING for t in tokens[:head])
+
+
+def threat_speculation(tokens: list[Token], head: int, source_end: int) -> bool | None:
+    """A conflictual act announced for the future, or made conditional, is a threat (13x):
+    "will boycott the elections unless …", "may halt mediation if …". Returns None when it is
+    not a threat, else whether it is still speculative ("could strike", with no condition)."""
+    conditional = any(t.lower in CONDITIONAL for t in tokens)
+    window = {t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]}
+    speculative = bool(window & SPECULATIVE)
+    if announced(tokens, head, source_end) or (speculative and conditional):
+        wondering = any(t.lower in WONDERING for t in tokens[:head]) or tokens[-1].lower == "?"
+        return wondering or (speculative and not conditional)
+    return None

@@ -3,16 +3,15 @@ complaint is about; intransitive acts take only what follows them directly."""
 from __future__ import annotations
 
 from ..actors import Actor
+from ..modality import CONDITIONAL, FUTURE_MODALS, WINDOW
 from ..text import Token
 from .groups import group_starting_at
 from .words import (
     CLAUSE_BREAKS,
     COMPLAINT_ROOTS,
-    CONDITIONS,
     CONFLICT_ROOTS,
     COORDINATED_AUX,
     FROM_TARGET_ROOTS,
-    FUTURE_MODALS,
     MATERIAL_ROOTS,
     OBLIGATIONS,
     PLACE_PREPOSITIONS,
@@ -49,7 +48,7 @@ def target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
             group = group_starting_at(groups, j + 1) or group_starting_at(groups, j + 2)
             return targetable(group, tokens, say_heads, officials=True) if group else None
-        if j > last and word in CONDITIONS and _threatening(tokens, match):
+        if j > last and word in CONDITIONAL and _threatening(tokens, match):
             # a threat's condition names whom it is aimed at ("threatened to strike unless Israel …")
             group = group_starting_at(groups, j + 1) or group_starting_at(groups, j + 2)
             return targetable(group, tokens, say_heads) if group else None
@@ -95,7 +94,7 @@ def _threatening(tokens, match) -> bool:
     code = match.pattern.code[:2]
     if code == THREAT_ROOT:
         return True
-    return code in CONFLICT_ROOTS and any(t.lower in FUTURE_MODALS for t in tokens[max(0, match.head - 5):match.head])
+    return code in CONFLICT_ROOTS and any(t.lower in FUTURE_MODALS for t in tokens[max(0, match.head - WINDOW):match.head])
 
 
 def _intransitive_target(tokens, groups, last, say_heads) -> list[Actor] | None:
