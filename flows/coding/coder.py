@@ -116,10 +116,10 @@ class Coder:
         if chosen:
             context = chosen[0].source
         place = next((p for i, _, p in find_places(tokens, actors, text) if i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, s0, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
 
-    def _row(self, d: Dyad, tokens: list[Token], sentence: str, s0: int, event_date, place: Place | None,
+    def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool) -> dict:
         entry = self._codebook(d.match.pattern.code)
         head = d.match.head
@@ -132,7 +132,7 @@ class Coder:
         elif entry.root_code == "19" and _repression(d):
             entry = self._codebook(REPRESSION)  # "police opened fire on demonstrators": 175
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
-        if entry.code in ARRIVALS and "peacekeep" in sentence[d.source.char_start - s0:d.source.char_end - s0].lower():
+        if entry.code in ARRIVALS and any(t.lower.startswith("peacekeep") for t in tokens[d.source.start:d.source.end]):
             entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
-
 PRONOUNS = frozenset("he she it they we".split())
 PLACE_PREPOSITIONS = frozenset("in at near across throughout inside outside within from around".split())
 CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "because", "although", "though", "after",
