@@ -10,7 +10,7 @@ from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
-from .inherit import settle_countries
+from .inherit import TARGET_PLACE_PREPOSITIONS, settle_countries
 from .matcher import VerbMatch, match_verbs
 from .modality import (
     SPECULATIVE,
@@ -22,16 +22,18 @@ from .modality import (
     threat_speculation,
     uncertain,
 )
-from .places import Place, actor_place, find_places
+from .places import LOCATIVES, Place, actor_place, located_places
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
+from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
 from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
 
 LEAD_SENTENCES = 2
+PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 # a cooperative act announced for the future is an intent (03x), as in CAMEO
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 
@@ -108,14 +110,16 @@ class Coder:
         if dropped:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
+        # places after any preposition a rule looks at, found once for the sentence
+        located = list(located_places(tokens, actors, text, PLACE_CUES))
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
-        dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles)
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped)
+        dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
+        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        place = next((p for i, _, p in find_places(tokens, actors, text) if i not in dropped), None)
+        place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .places import LOCATIVES, Place, cameo_of_iso3, find_places, lookup_phrase
+from .places import LOCATIVES, Place, cameo_of_iso3, located_places, lookup_phrase
 from .structure import Dyad
 from .text import Token
 
@@ -32,10 +32,14 @@ CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", 
 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
-                     context: Actor | None, dropped: frozenset[int] = frozenset()) -> list[Dyad]:
-    """Dyads with place targets filled in and country-less agents given a country."""
-    places = [(i, j, p) for i, j, p in find_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS)
-              if i not in dropped and p.country_code]
+                     context: Actor | None, dropped: frozenset[int] = frozenset(),
+                     located: list | None = None) -> list[Dyad]:
+    """Dyads with place targets filled in and country-less agents given a country. `located`:
+    the sentence's `located_places` when the caller has them already."""
+    if located is None:
+        located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
+    places = [(i, j, p) for k, i, j, p in located
+              if tokens[k].lower in TARGET_PLACE_PREPOSITIONS and i not in dropped and p.country_code]
     out: list[Dyad] = []
     seen: set[tuple] = set()
     for d in dyads:

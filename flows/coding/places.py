@@ -50,6 +50,14 @@ def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | N
 def find_places(tokens: list[Token], actors: list[Actor], text: str,
                 prepositions: frozenset[str] = LOCATIVES, start: int = 0):
     """Yield (first token, one past the last token, Place) for places after `prepositions`."""
+    for _, j, end, place in located_places(tokens, actors, text, prepositions, start):
+        yield j, end, place
+
+
+def located_places(tokens: list[Token], actors: list[Actor], text: str,
+                   prepositions: frozenset[str] = LOCATIVES, start: int = 0):
+    """Yield (preposition's token, first token, one past the last token, Place): one pass that
+    several rules can share, each keeping the prepositions it cares about."""
     country_at = {a.start: a for a in actors if a.kind == "country"}
     for i in range(start, len(tokens) - 1):
         if tokens[i].lower not in prepositions:
@@ -59,13 +67,13 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
         possessive = actor is not None and actor.end < len(tokens) and tokens[actor.end].lower in ("'s", "’s")
         if actor is not None and not actor.adjective and not possessive:
             raw = text[actor.char_start:actor.char_end]
-            yield j, actor.end, Place(1, actor.name, actor.country_code, None, None, None, raw)
+            yield i, j, actor.end, Place(1, actor.name, actor.country_code, None, None, None, raw)
             continue
         if actor is not None and actor.adjective:
             continue  # "on the Thai border": a demonym, not a town that happens to share the name
         found = lookup_phrase(tokens, j, text)
         if found is not None:
-            yield j, found[1], found[0]
+            yield i, j, found[1], found[0]
 
 
 def _skip_descriptor(tokens: list[Token], j: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .actors import Actor
 from .inherit import place_actor
 from .matcher import VerbMatch
-from .places import LOCATIVES, find_places
+from .places import LOCATIVES, located_places
 from .structure import BE_FORMS, CLAUSE_BREAKS, Dyad, group_actors
 from .text import Token
 
@@ -26,14 +26,18 @@ BOMB_WORDS = frozenset("bomb bombs bombing bombings bomber bombers explosive exp
 
 
 def unattributed_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
-                       dyads: list[Dyad], text: str, participles: frozenset[str]) -> list[Dyad]:
-    """Dyads (place country -> victim) for acts of force no source was found for."""
+                       dyads: list[Dyad], text: str, participles: frozenset[str],
+                       located: list | None = None) -> list[Dyad]:
+    """Dyads (place country -> victim) for acts of force no source was found for. `located`:
+    the sentence's `located_places` when the caller has them already."""
     resolved = {d.match.head for d in dyads}
     pending = [m for m in matches if m.head not in resolved and m.pattern.pos == "V"
                and m.pattern.code[:2] in FORCE_ROOTS and "sym" not in m.pattern.flags]
     if not pending:
         return []
-    places = [p for p in find_places(tokens, actors, text, PLACE_PREPOSITIONS) if p[2].country_code]
+    if located is None:
+        located = list(located_places(tokens, actors, text, PLACE_PREPOSITIONS))
+    places = [(i, j, p) for k, i, j, p in located if tokens[k].lower in PLACE_PREPOSITIONS and p.country_code]
     if not places:
         return []
     groups = group_actors(actors, tokens)
