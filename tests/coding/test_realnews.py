@@ -1,0 +1,107 @@
+"""The real-news set: its files are complete and consistent, and its scoring is right.
+
+The set's text lives in ../shared; these tests read only the set's own files, so they run on a
+user's clone. The figures themselves are `make eval`'s job.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from flows.coding.realnews import report as realnews_report
+from flows.coding.realnews.score import (Item, article_counts, gold_levels, interval, mention_levels,
+                                         prf, resample)
+
+REPO = Path(__file__).resolve().parents[2]
+SET = REPO / "data" / "eval" / "realnews"
+TOPICS = {"politics", "crime", "business", "science", "entertainment", "sport", "other"}
+ACTOR = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (SET / name).read_text(encoding="utf-8").splitlines() if line]
+
+
+def _codebook() -> set[str]:
+    with open(REPO / "data" / "dictionaries" / "cameo_codebook.tsv", encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {r[0] for r in rows if r}
+
+
+def test_the_set_is_large_drawn_from_many_articles_and_stores_no_text():
+    sentences = _jsonl("sentences.jsonl")
+    assert len(sentences) >= 500
+    assert len({s["id"] for s in sentences}) == len(sentences)
+    assert len({s["article"] for s in sentences}) >= 150
+    for s in sentences:
+        assert set(s) == {"id", "article", "file", "locator", "start", "end", "sha1", "stratum", "half"}
+        assert 0 <= s["start"] < s["end"] and re.fullmatch(r"[0-9a-f]{40}", s["sha1"])
+        assert s["half"] in {"dev", "heldback"}
+
+
+def test_every_article_has_a_topic_and_one_half_and_enough_are_not_political():
+    articles = {a["article"]: a for a in _jsonl("articles.jsonl")}
+    sentences = _jsonl("sentences.jsonl")
+    assert {s["article"] for s in sentences} == set(articles)
+    assert all(a["topic"] in TOPICS for a in articles.values())
+    assert all(articles[s["article"]]["half"] == s["half"] for s in sentences)  # split by article
+    non_political = [a for a in articles.values() if a["topic"] != "politics"]
+    assert len(non_political) >= 0.3 * len(articles)
+    halves = [a["half"] for a in articles.values()]
+    assert 0.35 < halves.count("dev") / len(halves) < 0.65
+
+
+def test_every_sentence_is_annotated_with_real_cameo_codes():
+    ids = [s["id"] for s in _jsonl("sentences.jsonl")]
+    annotations = _jsonl("annotations.jsonl")
+    assert [a["id"] for a in annotations] == ids
+    codes = _codebook()
+    for a in annotations:
+        for e in a["events"]:
+            assert e["code"] in codes, (a["id"], e)
+            assert ACTOR.match(e["source"]), (a["id"], e)
+            assert e["target"] is None or ACTOR.match(e["target"]), (a["id"], e)
+
+
+def test_levels_compare_roots_countries_and_full_codes():
+    gold = gold_levels([{"source": "RUSGOV", "target": "UKR", "code": "190"},
+                        {"source": "IGOUNO", "target": None, "code": "010"}])
+    assert gold == ({"19", "01"}, {("19", "RUS", "UKR"), ("01", "IGO", None)},
+                    {("RUSGOV", "UKR", "190"), ("IGOUNO", None, "010")})
+    predicted = mention_levels([{"event_root_code": "19", "event_code": "193", "actor1_code": "RUSMIL",
+                                 "actor1_country_code": "RUS", "actor2_code": "UKRCVL",
+                                 "actor2_country_code": "UKR"}])
+    assert predicted == ({"19"}, {("19", "RUS", "UKR")}, {("RUSMIL", "UKRCVL", "193")})
+
+
+def _item(key: str, gold: list[dict], predicted: list[dict]) -> Item:
+    return Item("x", key, "dev", "pages", "politics", gold_levels(gold), mention_levels(predicted))
+
+
+def test_counts_precision_recall_and_intervals_by_article():
+    hit = {"source": "USAGOV", "target": "IRN", "code": "111"}
+    row = {"event_root_code": "11", "event_code": "111", "actor1_code": "USAGOV", "actor1_country_code": "USA",
+           "actor2_code": "IRN", "actor2_country_code": "IRN"}
+    wrong = dict(row, actor2_code="IRQ", actor2_country_code="IRQ")
+    items = [_item("a", [hit], [row]), _item("a", [], [wrong]), _item("b", [hit], []), _item("c", [], [])]
+    keys, table = article_counts(items)
+    assert keys == ["a", "b", "c"] and table[:, 0].tolist() == [2, 1, 1]
+    tp, fp, fn = table.sum(axis=0)[4:7]           # root+countries
+    assert (tp, fp, fn) == (1, 1, 1)
+    p, r, f = prf(tp, fp, fn)
+    assert (float(p), float(r), float(f)) == (0.5, 0.5, 0.5)
+    assert [float(x) for x in prf(0, 0, 0)] == [0.0, 0.0, 0.0]
+    boot = resample(table, replicates=500)
+    assert boot.shape == (500, table.shape[1])
+    lo, hi = interval(prf(*boot[:, 4:7].T)[0])
+    assert 0.0 <= lo <= 0.5 <= hi <= 1.0 and lo < hi
+
+
+def test_the_report_skips_cleanly_without_shared(monkeypatch, tmp_path):
+    monkeypatch.setenv("GEOWIRE_SHARED", str(tmp_path / "absent"))
+    assert "skipped" in realnews_report.report()
