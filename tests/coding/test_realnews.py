@@ -50,8 +50,8 @@ def test_every_article_has_a_topic_and_one_half_and_enough_are_not_political():
     assert {s["article"] for s in sentences} == set(articles)
     assert all(a["topic"] in TOPICS for a in articles.values())
     assert all(articles[s["article"]]["half"] == s["half"] for s in sentences)  # split by article
-    non_political = [a for a in articles.values() if a["topic"] != "politics"]
-    assert len(non_political) >= 0.3 * len(articles)
+    non_political = [s for s in sentences if articles[s["article"]]["topic"] != "politics"]
+    assert len(non_political) >= 0.3 * len(sentences)
     halves = [a["half"] for a in articles.values()]
     assert 0.35 < halves.count("dev") / len(halves) < 0.65
 
@@ -105,3 +105,15 @@ def test_counts_precision_recall_and_intervals_by_article():
 def test_the_report_skips_cleanly_without_shared(monkeypatch, tmp_path):
     monkeypatch.setenv("GEOWIRE_SHARED", str(tmp_path / "absent"))
     assert "skipped" in realnews_report.report()
+
+
+def test_the_judged_audit_holds_at_least_100_judged_events_and_no_text():
+    with open(SET / "audit-2026-12-02.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 100 and "sentence" not in rows[0]
+    for r in rows:
+        marks = (r["root_ok"], r["countries_ok"], r["full_ok"])
+        assert set(marks) <= {"y", "n"}
+        # each level implies the one before it
+        assert not (r["full_ok"] == "y" and r["countries_ok"] != "y")
+        assert not (r["countries_ok"] == "y" and r["root_ok"] != "y")
