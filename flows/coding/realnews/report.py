@@ -85,7 +85,8 @@ def report(errors: bool = False) -> str:
         part = [it for it in items if half is None or it.half == half]
         keys = {it.key for it in part}
         out.append(f" {label}: {len(part)} sentences, {len(keys)} articles, "
-                   f"{sum(len(it.gold[1]) for it in part)} annotated events")
+                   f"{sum(len(it.gold[1]) for it in part)} annotated events "
+                   f"({sum(it.uncertain for it in part)} marked uncertain)")
         out += sentence_figures(part)
         out.append(topic_figures(mentions, articles, topics, keys))
     if errors:

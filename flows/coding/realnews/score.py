@@ -32,6 +32,7 @@ class Item:
     topic: str
     gold: tuple[set, set, set]
     predicted: tuple[set, set, set] = (set(), set(), set())
+    uncertain: int = 0  # annotated events marked uncertain
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -65,8 +66,9 @@ def load_items(set_dir: Path = SET_DIR) -> list[Item]:
     for s in read_jsonl(set_dir / "sentences.jsonl"):
         if s["id"] in annotations:
             key = s.get("article") or ""
+            events = annotations[s["id"]]["events"]
             items.append(Item(s["id"], key, s["half"], s["stratum"], topics.get(key, "unknown"),
-                              gold_levels(annotations[s["id"]]["events"])))
+                              gold_levels(events), uncertain=sum(bool(e.get("uncertain")) for e in events)))
     return items
 
 
