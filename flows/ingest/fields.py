@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import orjson
 import yaml
 
-MAPPING_FILE = Path(__file__).with_name("fields.yaml")
+from flows.resources import resource_path
+
+MAPPING_FILE = resource_path("ingest", "fields.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ import polars as pl
 import pyarrow as pa
 import yaml
 
+from flows import resources
 from flows.validate.dtypes import NUMERIC, parse_type
 from flows.validate.errors import ContractError, DatasetValidationError
 
@@ -158,9 +159,9 @@ def _castable(series: pl.Series, dtype: pl.DataType) -> bool:
 
 
 def default_schemas_dir() -> Path:
-    """``$GEOWIRE_SCHEMAS`` if set, else ``<repo>/schemas`` next to the ``flows`` package."""
+    """``$GEOWIRE_SCHEMAS`` if set, else the contracts shipped with the package (``schemas/``)."""
     env = os.environ.get("GEOWIRE_SCHEMAS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "schemas"
+    return Path(env) if env else resources.schemas_dir()
 
 
 def load_contract(name: str, schemas_dir: str | os.PathLike | None = None) -> Contract:
