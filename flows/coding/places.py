@@ -38,7 +38,7 @@ class Place:
     adm1_code: str | None      # ISO-2 + GeoNames admin1 code (cities) or ISO 3166-2 code
     lat: float | None
     lon: float | None
-    raw: str
+    raw: str | None
 
 
 def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | None:

@@ -66,7 +66,7 @@ def _first_present(lowered: dict, names: tuple[str, ...]):
 
 def resolve_columns(header: list[str]) -> dict[str, int]:
     """Raw column → index of the first matching header name (case-insensitive)."""
-    positions = {}
+    positions: dict[str, int] = {}
     for index, name in enumerate(header):
         positions.setdefault(str(name).strip().lower(), index)
     resolved = {}

@@ -301,7 +301,7 @@ def _parse_partitioning(raw: Any, path: str, columns: tuple[ColumnSpec, ...]) ->
         raise ContractError(f"{path}: partitioning must be null or {{by, columns[, null_partition]}}")
     by = raw.get("by")
     types = {c.name: c.type for c in columns}
-    if types.get(by) not in ("date", "timestamp"):
+    if not isinstance(by, str) or types.get(by) not in ("date", "timestamp"):
         raise ContractError(f"{path}: partitioning.by {by!r} must name a date or timestamp column")
     cols = _string_list(raw.get("columns"), path, "partitioning.columns")
     if not set(cols) <= {"year", "month", "day"}:
