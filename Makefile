@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 LAKE   ?= data/lake
 
-.PHONY: run test bench eval docs clean-lake
+.PHONY: run test lint bench eval docs clean-lake
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)  ## run the pipeline on the bundled samples into data/lake
 
 test: $(STAMP)  ## the whole test suite
 	$(VENV)/bin/pytest
+
+lint: $(STAMP)  ## ruff and mypy on flows/ (configured in pyproject.toml)
+	$(VENV)/bin/ruff check flows
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)  ## throughput and memory benchmarks (not part of `make test`)
 	$(PY) -m flows.bench

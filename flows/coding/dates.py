@@ -29,7 +29,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?:in|since|during|by)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("y", re.compile(rf"\b(?:in|during)\s+{_YEAR}\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|last night|last week|last month|last year|a week ago|two days ago|three days ago)\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|last night|last week|last month|last year"
+                            r"|a week ago|two days ago|three days ago)\b", re.I)),
 ]
 # Every pattern above needs a digit or one of these words (weekdays, "yesterday", "today" and
 # "days ago" end in "day"): a sentence without any is undated, with no need to run them all.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from flows.resources import dictionaries_dir
 
 from .actors import Actor
 from .dates import MONTHS, WEEKDAYS
@@ -37,7 +38,7 @@ class Place:
     adm1_code: str | None      # ISO-2 + GeoNames admin1 code (cities) or ISO 3166-2 code
     lat: float | None
     lon: float | None
-    raw: str
+    raw: str | None
 
 
 def find_place(tokens: list[Token], actors: list[Actor], text: str) -> Place | None:
@@ -106,7 +107,7 @@ def actor_place(actor: Actor | None) -> Place | None:
 @lru_cache(maxsize=1)
 def cameo_of_iso3() -> dict[str, str]:
     """ISO-3 -> CAMEO country code where they differ (ROU -> ROM), from data/dictionaries/countries.tsv."""
-    path = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "countries.tsv"
+    path = dictionaries_dir() / "countries.tsv"
     table: dict[str, str] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from lemminflect import getAllInflections, getInflection
 
-DEFAULT_VERBS = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "verbs.tsv"
+from flows.resources import dictionaries_dir
+
+DEFAULT_VERBS = dictionaries_dir() / "verbs.tsv"
 COLUMNS = ("code", "pos", "pattern", "flags")
 FLAGS = frozenset({"sym", "say", "gov", "intr"})
 CODE = re.compile(r"^\d{2,4}$")

@@ -51,7 +51,7 @@ def read_arc(entry: Entry, limits: Limits) -> Iterator[dict]:
             yield row
 
 
-def _parse_header(line: bytes, count: int) -> tuple[str, str, str, int]:
+def _parse_header(line: bytes, count: int) -> tuple[str, str | None, str, int]:
     parts = line.decode("utf-8", "replace").rstrip("\r\n").rsplit(" ", count - 1)
     if len(parts) != count or not parts[-1].isdigit():
         raise RecordError(f"bad ARC record header: {line[:200]!r}")

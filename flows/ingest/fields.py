@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import orjson
 import yaml
 
-MAPPING_FILE = Path(__file__).with_name("fields.yaml")
+from flows.resources import resource_path
+
+MAPPING_FILE = resource_path("ingest", "fields.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def _first_present(lowered: dict, names: tuple[str, ...]):
 
 def resolve_columns(header: list[str]) -> dict[str, int]:
     """Raw column → index of the first matching header name (case-insensitive)."""
-    positions = {}
+    positions: dict[str, int] = {}
     for index, name in enumerate(header):
         positions.setdefault(str(name).strip().lower(), index)
     resolved = {}

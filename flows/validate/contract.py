@@ -18,6 +18,7 @@ import polars as pl
 import pyarrow as pa
 import yaml
 
+from flows import resources
 from flows.validate.dtypes import NUMERIC, parse_type
 from flows.validate.errors import ContractError, DatasetValidationError
 
@@ -158,9 +159,9 @@ def _castable(series: pl.Series, dtype: pl.DataType) -> bool:
 
 
 def default_schemas_dir() -> Path:
-    """``$GEOWIRE_SCHEMAS`` if set, else ``<repo>/schemas`` next to the ``flows`` package."""
+    """``$GEOWIRE_SCHEMAS`` if set, else the contracts shipped with the package (``schemas/``)."""
     env = os.environ.get("GEOWIRE_SCHEMAS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "schemas"
+    return Path(env) if env else resources.schemas_dir()
 
 
 def load_contract(name: str, schemas_dir: str | os.PathLike | None = None) -> Contract:
@@ -300,7 +301,7 @@ def _parse_partitioning(raw: Any, path: str, columns: tuple[ColumnSpec, ...]) ->
         raise ContractError(f"{path}: partitioning must be null or {{by, columns[, null_partition]}}")
     by = raw.get("by")
     types = {c.name: c.type for c in columns}
-    if types.get(by) not in ("date", "timestamp"):
+    if not isinstance(by, str) or types.get(by) not in ("date", "timestamp"):
         raise ContractError(f"{path}: partitioning.by {by!r} must name a date or timestamp column")
     cols = _string_list(raw.get("columns"), path, "partitioning.columns")
     if not set(cols) <= {"year", "month", "day"}:

@@ -1,15 +1,16 @@
-"""Fixtures for the coder tests: a tiny inline dictionary (no dependency on the full files)."""
+"""Fixtures for the coder tests: a tiny inline dictionary (no dependency on the full files), the full
+one, and the verbs. Plain helpers (`articles`, `coded`) are in helpers.py."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-import polars as pl
 import pytest
 
-from flows.coding.dictionaries import ActorEntry, AgentEntry, Dictionaries
+from flows.coding.dictionaries import ActorEntry, AgentEntry, Dictionaries, load_dictionaries
 from flows.coding.dictionaries.codebook import load_codebook
 from flows.coding.verbs import load_verbs
+from tests.coding.helpers import articles
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -70,16 +71,12 @@ def verbs():
 
 
 @pytest.fixture(scope="session")
+def full():
+    """The project's full dictionaries and the verbs checked against their codebook."""
+    dictionaries = load_dictionaries()
+    return dictionaries, load_verbs(codebook=frozenset(dictionaries.codebook))
+
+
+@pytest.fixture(scope="session")
 def make_articles():
     return articles
-
-
-def articles(*texts: str, published: datetime | None = datetime(2025, 2, 13, 12, tzinfo=timezone.utc),
-             language: str | None = "en") -> pl.DataFrame:
-    """An articles frame with one article per text (ids a0…, source example.com)."""
-    n = len(texts)
-    return pl.DataFrame({
-        "article_id": [f"{i:032x}" for i in range(n)], "url": [f"https://example.com/{i}" for i in range(n)],
-        "source": ["example.com"] * n, "title": ["t"] * n, "text": list(texts),
-        "published_at": [published] * n, "language": [language] * n, "run_id": ["run-1"] * n,
-    }, schema_overrides={"published_at": pl.Datetime("us", "UTC")})

@@ -6,17 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from flows.coding.dictionaries import load_dictionaries
 from flows.coding.evaluate import load_plover
 from flows.coding.mentions import code_articles
-from tests.coding.conftest import articles
-
-
-def coded(dictionaries, verbs, text, published=None) -> set[tuple]:
-    frame = articles(text) if published is None else articles(text, published=published)
-    m = code_articles(frame, dictionaries, verbs)
-    return {(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in m.iter_rows(named=True)
-            if not r["negated"] and not r["hypothetical"]}
+from tests.coding.helpers import articles, coded
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -85,11 +77,6 @@ def test_purpose_protest_is_coded(tiny, verbs):
     assert not coded(tiny, verbs, "Iraqi students plan to protest the Iranian decision.")
 
 
-@pytest.fixture(scope="module")
-def full():
-    return load_dictionaries()
-
-
 @pytest.mark.parametrize("text, on, expected", [
     ("Yeltsin criticized Iraq.", datetime(1995, 5, 1, tzinfo=timezone.utc), ("RUSGOV", "RUS")),
     ("Yeltsin criticized Iraq.", datetime(2005, 5, 1, tzinfo=timezone.utc), ("RUSELI", "RUS")),
@@ -98,7 +85,7 @@ def full():
     ("Kofi Annan criticized Iraq.", datetime(2000, 5, 1, tzinfo=timezone.utc), ("IGOUNO", None)),
 ])
 def test_historical_people(full, verbs, text, on, expected):
-    m = code_articles(articles(text, published=on), full, verbs)
+    m = code_articles(articles(text, published=on), full[0], verbs)
     assert {(r["actor1_code"], r["actor1_country_code"]) for r in m.iter_rows(named=True)} == {expected}
 
 

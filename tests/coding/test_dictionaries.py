@@ -247,7 +247,7 @@ def test_loading_is_cached_per_directory(dicts) -> None:
     assert load_dictionaries(DEFAULT_DIRECTORY) is dicts
 
 
-@pytest.mark.skipif(not (SHARED / "reference" / "cameo").is_dir(), reason="needs ../shared reference tables")
+@pytest.mark.skipif(not (SHARED / "reference" / "cameo").is_dir(), reason=f"needs the CAMEO reference tables of ../shared ({SHARED / 'reference' / 'cameo'}): absent here")
 def test_generated_files_match_their_build(tmp_path: Path) -> None:
     script = REPO / "data" / "dictionaries" / "build" / "build_dictionaries.py"
     subprocess.run([sys.executable, str(script), "--shared", str(SHARED), "--out", str(tmp_path)],

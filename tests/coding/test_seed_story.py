@@ -61,7 +61,7 @@ def test_own_story(tiny, verbs):
 
 
 @pytest.mark.skipif(not (SHARED / "samples" / "seed" / "trump_putin_call.txt").exists(),
-                    reason="../shared/samples/seed is absent")
+                    reason=f"needs the seed story of ../shared ({SHARED / 'samples' / 'seed'}): absent here")
 def test_real_seed_file():
     text = (SHARED / "samples" / "seed" / "trump_putin_call.txt").read_text(encoding="utf-8")
     mentions = code_articles(_frame(text))

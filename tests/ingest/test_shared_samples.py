@@ -9,7 +9,7 @@ import pytest
 from .conftest import REPO, read_all
 
 SHARED = Path(os.environ.get("GEOWIRE_SHARED", REPO.parent / "shared")) / "samples"
-pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/samples not present")
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"needs the real dumps of ../shared/samples ({SHARED}): absent here")
 
 WARCS = [  # file, good articles at least
     ("warc/warcio/example.warc.gz", 1),

@@ -4,19 +4,21 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from flows.resources import dictionaries_dir
+
 from .actors import load_agents, load_countries, load_organizations, load_people, load_types
 from .checks import check_agent_patterns, check_ambiguous_patterns, check_periods
 from .codebook import load_codebook
 from .model import Dictionaries, DictionaryError
 
-DEFAULT_DIRECTORY = Path(__file__).resolve().parents[3] / "data" / "dictionaries"
+DEFAULT_DIRECTORY = dictionaries_dir()
 
 
 def load_dictionaries(directory: str | Path | None = None) -> Dictionaries:
     """Read, validate and return the dictionaries in ``directory``.
 
-    Defaults to ``<repo>/data/dictionaries``. The result is cached per directory, so
-    calling this from every batch costs nothing after the first call.
+    Defaults to the dictionaries shipped with the package (``data/dictionaries/``). The result
+    is cached per directory, so calling this from every batch costs nothing after the first call.
     """
     path = Path(directory) if directory is not None else DEFAULT_DIRECTORY
     if not path.is_dir():

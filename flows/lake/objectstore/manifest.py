@@ -97,7 +97,8 @@ def remove_orphans(lake: ObjectLake, datasets: tuple[str, ...] = DATASETS) -> li
     ``part-*.parquet`` under a dataset prefix that its manifest does not list is an orphan.
     Anything else under a dataset prefix is not ours and stops the run.
     """
-    orphans, foreign = [], []
+    orphans: list[str] = []
+    foreign: list[str] = []
     for dataset in datasets:
         keep = committed_paths(lake, dataset)
         for key in lake.fs.find(lake.key(dataset)):

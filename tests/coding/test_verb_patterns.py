@@ -1,0 +1,62 @@
+"""Verb and event-noun patterns: general patterns, numbers inside a pattern, a statement's
+participle as its act, and words that are not acts (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from flows.coding.text import tokenize
+from tests.coding.helpers import coded
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israeli officials shared evidence with the United States.", "064"),
+    ("The United States is providing satellite images to Ukraine.", "070"),
+    ("Iraqi workers stopped work in Baghdad.", "143"),
+    ("Iraqi protesters blocked traffic into Baghdad.", "144"),
+    ("Iran reneged on its commitment to France.", "120"),
+    ("Iraqi rebels blew up a power line.", "1712"),
+    ("Israel mounted an invasion of Jordan.", "190"),
+    ("Iraqi troops retook a village from Iranian rebels.", "192"),
+    ("Iranian rebels swore to fight Israel.", "138"),
+    ("Iraqi refugees sought refuge in Germany.", "103"),
+])
+def test_new_general_patterns(tiny, verbs, text, code):
+    assert code in {c for _, _, c in coded(tiny, verbs, text)}
+
+
+def test_decimal_numbers_are_one_token():
+    text = "France gave Jordan 5.1 million dollars and 1,000 tents."
+    words = [t.text for t in tokenize(text)]
+    assert "5.1" in words and "1,000" in words and "." == words[-1]
+
+
+def test_decimal_point_does_not_break_a_pattern(tiny, verbs):
+    # "give … million": the decimal point inside "2.5" is no barrier between the slots
+    assert coded(tiny, verbs, "Germany gave Jordan 2.5 million dollars of aid.") == {("DEU", "JOR", "071")}
+
+
+@pytest.mark.parametrize("text, root, target", [
+    ("Iran issued a statement condemning Israel.", "11", "ISR"),
+    ("Iran issued a declaration demanding that Israel release the prisoners.", "10", "ISR"),
+])
+def test_statement_participle_is_the_act(tiny, verbs, text, root, target):
+    got = coded(tiny, verbs, text)
+    assert {(a, b, c[:2]) for a, b, c in got} == {("IRN", target, root)}
+
+
+def test_participle_without_statement_noun_is_not_coded(tiny, verbs):
+    # "condemning" here describes the crowd, it is not a finite act by Iran
+    assert not any(c.startswith("11") for _, _, c in
+                   coded(tiny, verbs, "Iran watched crowds condemning Israel."))
+
+
+@pytest.mark.parametrize("text", [
+    "A pro-Iranian group attacked Israeli troops.",          # a stance, not Iran acting
+    "UN aid convoys reached the town.",                      # "aid" modifies "convoys"
+    "A court cleared Iraqi officials of all charges.",       # "of all charges": a noun
+    "France condemned the attack until their demands are met.",  # no demand was made
+])
+def test_words_that_are_not_acts_or_actors(tiny, verbs, text):
+    got = coded(tiny, verbs, text)
+    assert not any(a.startswith("IRN") for a, _, _ in got)
+    assert not any(code[:2] in ("07", "10", "17") for _, _, code in got)
