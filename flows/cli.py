@@ -115,6 +115,26 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the data dictionary (one dataset's section, or all of it) as Markdown."""
+    from flows.validate import data_dictionary_markdown, load_contract
+    from flows.validate.dictionary import data_dictionary, dataset_names
+
+    known = dataset_names()
+    if args.dataset and args.dataset not in known:
+        console.print(f"[red]error:[/red] no dataset {args.dataset!r}; known: {', '.join(known)}")
+        return EXIT_USAGE
+    text = data_dictionary_markdown(load_contract(args.dataset)) if args.dataset else data_dictionary()
+    sys.stdout.write(text)
+    return 0
+
+
+def add_schema_command(sub) -> None:
+    schema = sub.add_parser("schema", help="print the data dictionary (from schemas/*.yaml)")
+    schema.add_argument("dataset", nargs="?", help="one dataset (default: all)")
+    schema.set_defaults(func=cmd_schema)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geowire", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -136,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
     docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
+    add_schema_command(sub)
     return parser
 
 

@@ -1,8 +1,49 @@
-"""Render a contract as a Markdown data dictionary (for docs/)."""
+"""Render the contracts as a Markdown data dictionary (``docs/data-dictionary.md``).
+
+``python -m flows.validate.dictionary`` rewrites the file from ``schemas/*.yaml``;
+``geowire schema [DATASET]`` prints it; a test fails when the file is out of date.
+"""
 
 from __future__ import annotations
 
-from flows.validate.contract import ColumnSpec, Contract
+import os
+import sys
+from pathlib import Path
+
+from flows.validate.contract import ColumnSpec, Contract, default_schemas_dir, load_contract
+
+# the lake's datasets in reading order; any other contract follows alphabetically
+ORDER = ("articles", "mentions", "events", "quarantine", "runs")
+DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
+HEADER = """# geowire data dictionary
+
+Generated from `schemas/*.yaml` by `python -m flows.validate.dictionary` (also printed by
+`geowire schema [DATASET]`); do not edit by hand: edit the contract and regenerate.
+Types are Arrow types, as the Parquet files store them.
+"""
+
+
+def dataset_names(schemas_dir: str | os.PathLike | None = None) -> list[str]:
+    """Names of the datasets that have a contract, the lake's datasets first."""
+    folder = Path(schemas_dir) if schemas_dir is not None else default_schemas_dir()
+    names = {p.stem for p in folder.glob("*.yaml")}
+    return [n for n in ORDER if n in names] + sorted(names - set(ORDER))
+
+
+def data_dictionary(datasets: list[str] | None = None,
+                    schemas_dir: str | os.PathLike | None = None) -> str:
+    """The whole dictionary (header, contents, one section per dataset) as Markdown."""
+    names = datasets or dataset_names(schemas_dir)
+    contracts = [load_contract(n, schemas_dir) for n in names]
+    toc = [f"- [{c.dataset}](#{c.dataset}-contract-v{c.version}): {_first_sentence(c.description)}"
+           for c in contracts]
+    sections = [data_dictionary_markdown(c) for c in contracts]
+    return "\n".join([HEADER, *toc, "", *sections]).rstrip("\n") + "\n"
+
+
+def _first_sentence(text: str) -> str:
+    head = " ".join(text.split())
+    return head.split(". ")[0].rstrip(".") + "."
 
 
 def data_dictionary_markdown(contract: Contract) -> str:
@@ -51,3 +92,16 @@ def _rules_text(col: ColumnSpec) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``docs/data-dictionary.md`` (or the path given) from the contracts."""
+    target = Path(argv[0]) if argv else DOC_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(data_dictionary(), encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
