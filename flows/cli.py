@@ -135,6 +135,42 @@ def add_schema_command(sub) -> None:
     schema.set_defaults(func=cmd_schema)
 
 
+def cmd_export_gdelt(args: argparse.Namespace) -> int:
+    """Write the lake's events and mentions as GDELT 2.0 files."""
+    from flows.export import ExportError, export_gdelt
+    from flows.lake import LakeError
+
+    try:
+        since, until = (_iso_date(flag, d) for flag, d in (("--since", args.since), ("--until", args.until)))
+        summary = export_gdelt(args.lake, args.out, since=since, until=until)
+    except (ValueError, ExportError, LakeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return EXIT_USAGE
+    Console(soft_wrap=True).print(
+        f"{summary.events:,} events and {summary.mentions:,} mentions in {len(summary.files)} file(s) → {args.out}")
+    return 0
+
+
+def _iso_date(flag: str, text: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError as exc:
+        raise ValueError(f"{flag} {text}: not an ISO date ({exc})") from None
+
+
+def add_export_command(sub) -> None:
+    export = sub.add_parser("export", help="write the lake in another tool's format")
+    formats = export.add_subparsers(dest="format", required=True)
+    gdelt = formats.add_parser("gdelt", help="GDELT 2.0 Events (*.export.CSV) and Mentions (*.mentions.CSV)")
+    gdelt.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    gdelt.add_argument("--out", required=True, metavar="DIR")
+    gdelt.add_argument("--since", help="events on/after this ISO date")
+    gdelt.add_argument("--until", help="events before this ISO date")
+    gdelt.set_defaults(func=cmd_export_gdelt)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geowire", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -157,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
     add_schema_command(sub)
+    add_export_command(sub)
     return parser
 
 
