@@ -56,9 +56,11 @@ def data_dictionary_markdown(contract: Contract) -> str:
         "",
         f"- Key: {', '.join(f'`{k}`' for k in contract.key)}",
         "- Partitioning: " + (
-            f"{'/'.join(f'{c}=' for c in part.columns)} from `{part.by}`"
-            + (f" ({part.null_partition})" if part.null_partition else "")
-            if part else "none"),
+            f"one folder per month of `{part.by}` (`YYYY-MM/`, `undated/` when it is null); the files "
+            f"also hold {' and '.join(f'`{c}`' for c in part.columns)} (int32, null when undated)"
+            + (f". {part.null_partition[:1].upper()}{part.null_partition[1:].rstrip('.')}" if part.null_partition else "")
+            + "."
+            if part else "none (one folder)"),
     ]
     for rule in contract.table_rules:
         lines.append(f"- Rule `{rule.name}`: `{rule.check}` — {rule.description}")
@@ -67,6 +69,9 @@ def data_dictionary_markdown(contract: Contract) -> str:
     for col in contract.columns:
         lines.append(f"| `{col.name}` | {_escape(col.type)} | {'yes' if col.nullable else 'no'} "
                      f"| {_escape(_rules_text(col))} | {_escape(col.description)} |")
+    for name in contract.partition_columns:
+        lines.append(f"| `{name}` | int32 | yes |  | {name.capitalize()} of `{part.by}` (partition "
+                     "column, stored in every file of the dataset). |")
     return "\n".join(lines) + "\n"
 
 
