@@ -115,6 +115,62 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the data dictionary (one dataset's section, or all of it) as Markdown."""
+    from flows.validate import data_dictionary_markdown, load_contract
+    from flows.validate.dictionary import data_dictionary, dataset_names
+
+    known = dataset_names()
+    if args.dataset and args.dataset not in known:
+        console.print(f"[red]error:[/red] no dataset {args.dataset!r}; known: {', '.join(known)}")
+        return EXIT_USAGE
+    text = data_dictionary_markdown(load_contract(args.dataset)) if args.dataset else data_dictionary()
+    sys.stdout.write(text)
+    return 0
+
+
+def add_schema_command(sub) -> None:
+    schema = sub.add_parser("schema", help="print the data dictionary (from schemas/*.yaml)")
+    schema.add_argument("dataset", nargs="?", help="one dataset (default: all)")
+    schema.set_defaults(func=cmd_schema)
+
+
+def cmd_export_gdelt(args: argparse.Namespace) -> int:
+    """Write the lake's events and mentions as GDELT 2.0 files."""
+    from flows.export import ExportError, export_gdelt
+    from flows.lake import LakeError
+
+    try:
+        since, until = (_iso_date(flag, d) for flag, d in (("--since", args.since), ("--until", args.until)))
+        summary = export_gdelt(args.lake, args.out, since=since, until=until)
+    except (ValueError, ExportError, LakeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return EXIT_USAGE
+    Console(soft_wrap=True).print(
+        f"{summary.events:,} events and {summary.mentions:,} mentions in {len(summary.files)} file(s) → {args.out}")
+    return 0
+
+
+def _iso_date(flag: str, text: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError as exc:
+        raise ValueError(f"{flag} {text}: not an ISO date ({exc})") from None
+
+
+def add_export_command(sub) -> None:
+    export = sub.add_parser("export", help="write the lake in another tool's format")
+    formats = export.add_subparsers(dest="format", required=True)
+    gdelt = formats.add_parser("gdelt", help="GDELT 2.0 Events (*.export.CSV) and Mentions (*.mentions.CSV)")
+    gdelt.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    gdelt.add_argument("--out", required=True, metavar="DIR")
+    gdelt.add_argument("--since", help="events on/after this ISO date")
+    gdelt.add_argument("--until", help="events before this ISO date")
+    gdelt.set_defaults(func=cmd_export_gdelt)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geowire", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -136,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
     docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
+    add_schema_command(sub)
+    add_export_command(sub)
     return parser
 
 

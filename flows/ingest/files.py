@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timezone
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from flows.storage import url_to_fs
 
@@ -21,6 +20,17 @@ def filesystem(path: str):
         return url_to_fs(path)
     except (ValueError, ImportError) as exc:
         raise InputError(f"cannot open {path!r}: {exc}") from exc
+
+
+def canonical_path(path: str) -> str:
+    """The one name of an input, however it was given: a local path resolved to an absolute one
+    (``data/inbox/a.jsonl``, ``./data/inbox/a.jsonl`` and ``/repo/data/inbox/a.jsonl`` are the
+    same file), a URL as fsspec spells it. Incremental runs identify a file by it and its SHA-256."""
+    if "://" not in path or path.startswith("file://"):
+        local = path[len("file://"):] if path.startswith("file://") else path
+        return str(Path(local).expanduser().resolve())
+    fs, inner = filesystem(path)
+    return fs.unstrip_protocol(inner)
 
 
 def _is_hidden(relative: str) -> bool:
@@ -75,17 +85,3 @@ def open_input(path: str):
     """(open binary file, size) through fsspec."""
     fs, inner = filesystem(path)
     return fs.open(inner, "rb"), fs.size(inner)
-
-
-
-
-def modified_at(path: str) -> str | None:
-    """The file's modification time as an ISO 8601 UTC string, when the file system knows it."""
-    try:
-        fs, inner = filesystem(path)
-        stamp = fs.modified(inner)
-    except (OSError, NotImplementedError, ValueError):
-        return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
-    return stamp.astimezone(timezone.utc).isoformat()

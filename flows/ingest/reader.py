@@ -9,7 +9,7 @@ import polars as pl
 from .arc import read_arc
 from .delimited import read_delimited
 from .errors import RecordError
-from .files import modified_at, open_input
+from .files import open_input
 from .html import read_html
 from .jsondoc import read_json
 from .jsonl import read_jsonl
@@ -33,8 +33,6 @@ READERS = {
     "warc": read_warc,
     "arc": read_arc,
 }
-# one article per file: a file without any date gets its modification time as capture date
-SINGLE_DOCUMENT = {"txt", "html"}
 STREAM_ERRORS = (RecordError, UnicodeDecodeError, *DECOMPRESSION_ERRORS)
 
 
@@ -61,13 +59,10 @@ def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
             yield error_row("file", "empty file")
             return
         budget = Budget(limits=limits, compressed_size=size)
-        saved_at = modified_at(path)
+        # a file's modification time is never a date of the article: `cp` or a checkout sets it
         for item in iter_entries(handle, path, budget):
             if isinstance(item, Entry):
-                for row in _entry_rows(item, limits):
-                    if row.get("source_format") in SINGLE_DOCUMENT and not row.get("fetched_at"):
-                        row["fetched_at"] = saved_at
-                    yield row
+                yield from _entry_rows(item, limits)
             else:
                 yield item
 

@@ -1,18 +1,26 @@
 """Where things live in a lake folder.
 
     <lake>/<dataset>            symlink to the dataset's current snapshot (what readers glob)
-    <lake>/.snapshots/<dataset>/<version>/year=YYYY/month=MM/part-<run>-<n>.parquet
+    <lake>/.snapshots/<dataset>/<version>/YYYY-MM/part-<run>-<n>.parquet   (undated/ for no date)
     <lake>/.txn/<run_id>.json   commit journal of a run being published
     <lake>/.lock                held while a run publishes
     <lake>/_validation/<run_id>/  Great Expectations results of a run
 
 Readers use the plain dataset path (``<lake>/articles/**/*.parquet``); everything else is
 hidden from their globs (dot-folders) or outside the dataset roots.
+
+A partitioned dataset's folders are named ``YYYY-MM`` (``undated`` when the date is null) and
+every file carries the ``year`` and ``month`` columns itself (int32): hive folders
+(``year=2025/month=02``) read back as text in DuckDB and as categoricals in pandas and pyarrow,
+and pandas cannot read a null hive partition at all, while a column stored in the file reads as
+an integer in all of them. Lakes written with hive folders are converted once, on the next run
+(:mod:`flows.lake.migrate`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 DATASETS = ("articles", "mentions", "events", "quarantine", "runs")
@@ -20,7 +28,11 @@ SNAPSHOTS = ".snapshots"
 TXN = ".txn"
 LOCK = ".lock"
 VALIDATION = "_validation"
-NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # the null value of the old hive layout
+UNDATED = "undated"
+PARTITION_COLUMNS = ("year", "month")
+_LEGACY = re.compile(r"^year=(\d+|__HIVE_DEFAULT_PARTITION__)/month=(\d+|__HIVE_DEFAULT_PARTITION__)$")
+_MONTHLY = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class LakeError(RuntimeError):
@@ -69,3 +81,23 @@ def ensure_writable(root: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise LakeError(f"lake {root} is not writable: {exc.strerror or exc}") from exc
+
+
+def partition_dir(year: int | None, month: int | None) -> str:
+    """The folder of a partition: ``2025-02``, or ``undated`` for rows without a date."""
+    return UNDATED if year is None or month is None else f"{year:04d}-{month:02d}"
+
+
+def partition_values(folder: str) -> tuple[int | None, int | None]:
+    """(year, month) of a partition folder, in the current layout or the old hive one."""
+    if folder == UNDATED:
+        return None, None
+    if m := _MONTHLY.match(folder):
+        return int(m.group(1)), int(m.group(2))
+    if m := _LEGACY.match(folder):
+        return tuple(None if v == NULL_PARTITION else int(v) for v in m.groups())  # type: ignore[return-value]
+    raise LakeError(f"{folder!r} is not a partition folder (YYYY-MM or undated)")
+
+
+def is_legacy_partition(folder: str) -> bool:
+    return bool(_LEGACY.match(folder))

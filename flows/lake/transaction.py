@@ -17,6 +17,7 @@ from pathlib import Path
 
 
 from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
+from .migrate import migrate_layout
 from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, write_journal
 from .staged import StagedChanges
 from .write import DatasetWrite, Deletion, merge_files, merge_upsert, read_partition, without_deleted, write_file
@@ -55,9 +56,11 @@ class LakeLock:
 
 
 def repair(root: Path) -> None:
-    """Complete a committed-but-interrupted publish and drop what uncommitted runs staged."""
+    """Complete a committed-but-interrupted publish, drop what uncommitted runs staged and
+    convert a lake written with hive folders to the current layout."""
     roll_forward(root)
     shutil.rmtree(root / STAGING, ignore_errors=True)
+    migrate_layout(root)
     collect_garbage(root, DATASETS)
 
 
@@ -100,7 +103,7 @@ class Transaction(StagedChanges):
         for part, files in changes.appended.items():
             merge_files(files, target / part / f"part-{self.run_id}.parquet")
         for part, frame in changes.upserts.items():
-            old = read_partition(current / part, spec.schema) if current else None
+            old = read_partition(current / part, spec.file_schema) if current else None
             frame = merge_upsert(old, frame, spec.key, changes.deletions)
             write_file(frame, spec.schema, spec.key, target / part / f"part-{self.run_id}-u.parquet")
         _fsync_tree(target)
@@ -110,7 +113,7 @@ class Transaction(StagedChanges):
 def _apply_deletions(target: Path, spec: DatasetWrite, deletions: list[Deletion], run_id: str) -> None:
     """Rewrite the (hard-linked) files of a new snapshot that hold deleted rows."""
     for file in sorted(target.rglob("*.parquet")):
-        kept = without_deleted(file, spec.schema, deletions)
+        kept = without_deleted(file, spec.file_schema, deletions)
         if kept is None:
             continue
         file.unlink()  # only this snapshot's link: the older snapshot keeps its file

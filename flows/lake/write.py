@@ -1,7 +1,9 @@
-"""Write a frame as hive-partitioned Parquet files (year=YYYY/month=MM) into a folder."""
+"""Write a frame as month-partitioned Parquet files (``YYYY-MM/``, ``undated/``) into a folder;
+every file of a partitioned dataset carries its ``year`` and ``month`` columns (see layout)."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +12,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .layout import NULL_PARTITION
+from .layout import PARTITION_COLUMNS, partition_dir
 
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": True}
 ROW_GROUP_SIZE = 100_000
@@ -24,32 +26,53 @@ class DatasetWrite:
     frame: pl.DataFrame
     schema: pa.Schema  # the contract's Arrow schema (no partition columns)
     key: tuple[str, ...]
-    partition_by: str | None = None  # a date/timestamp column → year=/month=
+    partition_by: str | None = None  # a date/timestamp column → YYYY-MM/ folders, year/month columns
     mode: str = "append"  # append | upsert (replace rows with the same key)
 
+    @property
+    def file_schema(self) -> pa.Schema:
+        """The schema of the dataset's files (the contract's, plus year/month when partitioned)."""
+        return with_partition_columns(self.schema) if self.partition_by else self.schema
 
-def partition_dir(year: int | None, month: int | None) -> str:
-    y = NULL_PARTITION if year is None else f"{year:04d}"
-    m = NULL_PARTITION if month is None else f"{month:02d}"
-    return f"year={y}/month={m}"
+
+# pandas metadata naming a nullable integer dtype: pandas then reads year/month as Int32 even
+# where undated rows hold nulls (numpy's int64 cannot, and would turn them into float64)
+_PANDAS = {"index_columns": [], "column_indexes": [], "creator": {"library": "geowire"}, "columns": [
+    {"name": c, "field_name": c, "pandas_type": "int32", "numpy_type": "Int32", "metadata": None}
+    for c in PARTITION_COLUMNS]}
+
+
+def with_partition_columns(schema: pa.Schema) -> pa.Schema:
+    """``schema`` plus the int32 ``year`` and ``month`` columns every partitioned file carries."""
+    if PARTITION_COLUMNS[0] in schema.names:
+        return schema
+    fields = [pa.field(c, pa.int32(), nullable=True, metadata={"description": f"{c} of the partition date"})
+              for c in PARTITION_COLUMNS]
+    meta = {**(schema.metadata or {}), b"pandas": json.dumps(_PANDAS).encode()}
+    return pa.schema([*schema, *fields], metadata=meta)
 
 
 def split_partitions(frame: pl.DataFrame, partition_by: str | None) -> dict[str, pl.DataFrame]:
-    """Group rows by their partition folder ("" for an unpartitioned dataset)."""
+    """Group rows by their partition folder ("" for an unpartitioned dataset); the groups of a
+    partitioned dataset gain the ``year`` and ``month`` columns."""
     if partition_by is None:
         return {"": frame} if frame.height else {}
     col = pl.col(partition_by)
-    keyed = frame.with_columns(col.dt.year().alias("__y"), col.dt.month().alias("__m"))
+    keyed = frame.drop(PARTITION_COLUMNS, strict=False).with_columns(
+        col.dt.year().cast(pl.Int32).alias("year"), col.dt.month().cast(pl.Int32).alias("month"))
     parts: dict[str, pl.DataFrame] = {}
-    for (year, month), group in keyed.group_by(["__y", "__m"], maintain_order=True):
-        parts[partition_dir(year, month)] = group.drop(["__y", "__m"])
+    for (year, month), group in keyed.group_by(list(PARTITION_COLUMNS), maintain_order=True):
+        parts[partition_dir(year, month)] = group
     return parts
 
 
 def write_file(frame: pl.DataFrame, schema: pa.Schema, key: tuple[str, ...], path: Path) -> int:
-    """Write one Parquet file sorted by key; return its row count."""
+    """Write one Parquet file sorted by key; return its row count. A frame that carries the
+    partition columns (``split_partitions`` adds them) is written with them."""
     if key:
         frame = frame.sort(list(key))
+    if all(c in frame.columns for c in PARTITION_COLUMNS):
+        schema = with_partition_columns(schema)
     table = frame.to_arrow()
     table = table.select(schema.names).cast(schema)
     if path.exists():  # never overwrite: every file a run writes has its own name

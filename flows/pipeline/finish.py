@@ -8,6 +8,7 @@ import polars as pl
 
 from flows.coding import aggregate_events
 from flows.lake import ObjectLake, scan_dataset
+from flows.lake.layout import partition_values
 from flows.validate import DatasetValidationError, validate_batch
 
 from . import timing
@@ -49,7 +50,7 @@ def aggregate_run_events(ctx: RunContext) -> None:
 
 
 def _month_of(folder) -> tuple[int, int]:
-    return int(folder.parent.name.split("=", 1)[1]), int(folder.name.split("=", 1)[1])
+    return partition_values(folder.name)
 
 
 def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str], month: tuple[int, int], ids: set[str]) -> pl.DataFrame:

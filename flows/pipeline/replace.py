@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.ingest.files import canonical_path
 from flows.lake import read_columns
 
 from .writes import track
@@ -31,18 +32,23 @@ def changed_files(inputs: list[dict], done: set[tuple[str, int, str]]) -> set[st
     return {i["path"] for i in inputs if i["path"] in seen_paths and (i["path"], i["size"], i["sha256"]) not in done}
 
 
+def _from(frame: pl.DataFrame, files: set[str]) -> pl.Expr:
+    """Rows whose source_file is one of ``files`` (canonical paths), however the lake spelled it."""
+    names = frame["source_file"].drop_nulls().unique().to_list()
+    return pl.col("source_file").is_in([n for n in names if canonical_path(n) in files])
+
+
 def plan_replacement(root: Path, files: set[str]) -> Replacement:
     if not files:
         return Replacement()
-    wanted = pl.col("source_file").is_in(list(files))
     articles = read_columns(root, "articles", ["article_id", "source_file"])
-    ids = set() if articles is None else set(articles.filter(wanted)["article_id"].to_list())
+    ids = set() if articles is None else set(articles.filter(_from(articles, files))["article_id"].to_list())
     mentions = read_columns(root, "mentions", ["article_id", "event_id", "event_date"])
     hit = mentions.filter(pl.col("article_id").is_in(list(ids))) if mentions is not None else None
     quarantine = read_columns(root, "quarantine", ["quarantine_id", "source_file"])
     return Replacement(
         files=set(files), article_ids=ids,
-        quarantine_ids=set() if quarantine is None else set(quarantine.filter(wanted)["quarantine_id"].to_list()),
+        quarantine_ids=set() if quarantine is None else set(quarantine.filter(_from(quarantine, files))["quarantine_id"].to_list()),
         events=Replacement().events if hit is None else hit.select("event_id", "event_date").unique(),
     )
 

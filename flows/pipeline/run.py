@@ -12,6 +12,7 @@ from typing import Iterator
 import polars as pl
 
 from flows.ingest import describe_input, list_dump_files
+from flows.ingest.files import canonical_path
 from flows.lake import LakeLock, ObjectLake, Transaction, ensure_writable, lake_root, read_columns
 from flows.normalize import Deduplicator
 from flows.progress import reporter
@@ -71,7 +72,13 @@ def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
     if frame is None:
         return set()
     done = frame.filter(pl.col("status") == "completed").explode("inputs").unnest("inputs")
-    return set(zip(done["path"], done["size"], done["sha256"]))
+    done = done.filter(pl.col("path").is_not_null())
+    names = _canonical_names(done["path"])  # lakes written before paths were canonical
+    return {(names[p], size, sha) for p, size, sha in zip(done["path"], done["size"], done["sha256"])}
+
+
+def _canonical_names(paths: pl.Series) -> dict[str, str]:
+    return {p: canonical_path(p) for p in paths.unique().to_list()}
 
 
 @contextmanager
@@ -92,6 +99,7 @@ def open_run(
     """
     root = lake_root(settings.lake)
     files = list_dump_files(paths) if files is None else files
+    files = [canonical_path(f) for f in files]  # one name per file, however it was given
     ensure_writable(root)
     with LakeLock(root, settings.wait_lock_seconds):
         run_id = new_run_id()

@@ -30,8 +30,10 @@ def test_every_format_lands_in_articles(sample_lake):
     misplaced = rows(lake, "articles", "count(*)", "year is distinct from year(published_at)"
                      " or cast(month as integer) is distinct from month(published_at)")
     assert misplaced == [(0,)]
-    # a one-article file with no date anywhere takes its file's time, flagged as a capture date
-    assert count(lake, "articles", "source_format = 'txt' and date_source = 'capture'") >= 1
+    # a one-article file with no date anywhere gets none (never its file's modification time)
+    undated = rows(lake, "articles", "published_at, date_source, year, month",
+                   "source_format = 'txt' and source_file like '%story.txt'")
+    assert undated == [(None, None, None, None)]
 
 
 def test_article_ids_are_unique_and_duplicates_counted(sample_lake):

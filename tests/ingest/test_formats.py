@@ -72,6 +72,19 @@ def test_story_title_is_split_from_text():
     assert "Red Sea access\n" not in row["text"]
 
 
+@pytest.mark.parametrize("name", ["story.txt", "page.html"])
+def test_file_modification_time_is_never_a_date(tmp_path, name):
+    import os
+    import shutil
+
+    copy = tmp_path / name  # what `cp` does: a fresh modification time
+    shutil.copyfile(SAMPLES / name, copy)
+    os.utime(copy, (1_000_000_000, 1_000_000_000))  # 2001-09-09
+    row = read_all(copy).row(0, named=True)
+    assert row["fetched_at"] is None
+    assert "2001" not in str(row["published"])
+
+
 def test_wire_csv_keeps_multiline_field():
     text = read_all(SAMPLES / "wire.csv")["text"][1]
     assert "\n" in text and text.endswith("return to talks.")

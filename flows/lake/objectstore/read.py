@@ -9,8 +9,8 @@ import pyarrow.dataset as ds
 from .manifest import read_manifest
 from .store import ObjectLake
 
-# what Polars infers from year=YYYY/month=MM folders of a local lake, so both read back alike
-HIVE = ds.HivePartitioning(pa.schema([("year", pa.int64()), ("month", pa.int64())]))
+# lakes written before files carried year/month: their values come from the hive folders
+HIVE = ds.HivePartitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]))
 
 
 def manifest_urls(lake: ObjectLake, dataset: str) -> list[str]:
@@ -20,13 +20,14 @@ def manifest_urls(lake: ObjectLake, dataset: str) -> list[str]:
 
 
 def scan_object_dataset(lake: ObjectLake, dataset: str) -> pl.LazyFrame | None:
-    """Lazy frame over the committed files (with year/month for partitioned datasets)."""
+    """Lazy frame over the committed files (year/month from the files, or from the folders of
+    a lake written with hive folders, which the next run converts)."""
     manifest = read_manifest(lake, dataset)
     if manifest is None or not manifest["files"]:
         return None
     lake.fs.invalidate_cache()  # stores without a listing-cache switch
     paths = [lake.key(f["path"]) for f in manifest["files"]]
-    partitioned = "/year=" in paths[0]
+    partitioned = "/year=" in paths[0]  # the old hive layout
     source = ds.dataset(
         paths, filesystem=lake.fs, format="parquet",
         partitioning=HIVE if partitioned else None,

@@ -1,6 +1,6 @@
 """A lake on an object store: an fsspec filesystem, a root prefix, and conditional writes.
 
-    <lake>/<dataset>/year=YYYY/month=MM/part-<run_id>[-u].parquet   data files (never rewritten)
+    <lake>/<dataset>/YYYY-MM/part-<run_id>[-u].parquet   data files (never rewritten; undated/ for no date)
     <lake>/_manifests/<dataset>.json   the committed file list of a dataset + its version
     <lake>/_journal/<run_id>.json      a commit being applied (new manifests + files to delete)
     <lake>/_lock                       the writer's lock object (owner, token, expiry)

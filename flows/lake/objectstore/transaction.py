@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 from ..layout import LakeError
 from ..staged import StagedChanges
 from ..write import DatasetWrite, merge_files, merge_upsert, without_deleted, write_file
+from .migrate import migrate_object_layout
 from .manifest import apply_journal, new_manifest, read_manifest, repair, write_journal
 from .store import VALIDATION, ObjectLake
 
@@ -47,6 +48,7 @@ class ObjectTransaction(StagedChanges):
             raise LakeError(f"lake {lake.url}: a transaction needs the lake lock (use LakeLock)")
         self.lake, self.run_id = lake, run_id
         repair(lake)
+        migrate_object_layout(lake)  # a lake written with hive folders, once
         self.staging = Path(tempfile.mkdtemp(prefix=f"geowire-{run_id}-"))
         self.results_dir = self.staging / VALIDATION  # GE results, uploaded when the run ends
         self._start_changes()
@@ -122,7 +124,7 @@ class ObjectTransaction(StagedChanges):
             if rel.rsplit("/", 1)[0] in skip:
                 continue
             with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
-                kept = without_deleted(fh, spec.schema, deletions)
+                kept = without_deleted(fh, spec.file_schema, deletions)
             if kept is None:
                 continue
             plan.deletes.append(rel)
@@ -139,7 +141,7 @@ class ObjectTransaction(StagedChanges):
         tables = []
         for rel in rels:
             with self.lake.fs.open(self.lake.key(rel), "rb") as fh:
-                tables.append(pq.read_table(fh, schema=spec.schema))
+                tables.append(pq.read_table(fh, schema=spec.file_schema))
         return pl.from_arrow(pa.concat_tables(tables))
 
 

@@ -40,9 +40,9 @@ def test_publish_and_read_back(s3_lake_url):
     assert list(versions) == ["articles"]
     assert ids(lake) == [("a", 2024, 1, 1), ("b", 2024, 2, 1), ("c", None, None, 1)]
     assert data_files(lake) == {
-        "articles/year=2024/month=01/part-r1.parquet",
-        "articles/year=2024/month=02/part-r1.parquet",
-        "articles/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/part-r1.parquet",
+        "articles/2024-01/part-r1.parquet",
+        "articles/2024-02/part-r1.parquet",
+        "articles/undated/part-r1.parquet",
     }
     manifest = read_manifest(lake, "articles")
     assert manifest["version"] == 1 and sum(f["rows"] for f in manifest["files"]) == 3
@@ -66,7 +66,7 @@ def test_upsert_replaces_rows_and_deletes_the_replaced_file(s3_lake_url):
     publish(lake, "r1", write(frame(["a", "b"], [1, 1], [1, 1]), "upsert"), )
     publish(lake, "r2", write(frame(["b", "c"], [1, 1], [5, 7]), "upsert"))
     assert ids(lake) == [("a", 2024, 1, 1), ("b", 2024, 1, 5), ("c", 2024, 1, 7)]
-    assert data_files(lake) == {"articles/year=2024/month=01/part-r2-u.parquet"}
+    assert data_files(lake) == {"articles/2024-01/part-r2-u.parquet"}
     assert read_manifest(lake, "articles")["version"] == 2
 
 
@@ -99,12 +99,12 @@ def test_crash_before_journal_leaves_orphans_the_next_run_deletes(s3_lake_url, m
     with pytest.raises(KeyboardInterrupt):
         publish(lake, "r2", write(frame(["b"], [2])))
     monkeypatch.undo()
-    orphan = "articles/year=2024/month=02/part-r2.parquet"
+    orphan = "articles/2024-02/part-r2.parquet"
     assert orphan in data_files(lake)  # uploaded, but never committed
     assert [r[0] for r in ids(lake)] == ["a"]
     publish(lake, "r3", write(frame(["c"], [1])))
     assert [r[0] for r in ids(lake)] == ["a", "c"]
-    assert data_files(lake) == {f"articles/year=2024/month=01/part-{r}.parquet" for r in ("r1", "r3")}
+    assert data_files(lake) == {f"articles/2024-01/part-{r}.parquet" for r in ("r1", "r3")}
 
 
 def test_foreign_object_under_a_dataset_prefix_is_refused(s3_lake_url):
@@ -187,7 +187,29 @@ def test_delete_rewrites_only_the_files_holding_deleted_rows(s3_lake_url):
         txn.commit()
     assert ids(lake) == [("a", 2024, 1, 1), ("c", 2024, 2, 1), ("d", 2024, 2, 1)]
     assert data_files(lake) == {
-        "articles/year=2024/month=01/part-r1-dr2.parquet",
-        "articles/year=2024/month=02/part-r1.parquet",
-        "articles/year=2024/month=02/part-r2.parquet",
+        "articles/2024-01/part-r1-dr2.parquet",
+        "articles/2024-02/part-r1.parquet",
+        "articles/2024-02/part-r2.parquet",
     }
+
+
+def test_an_old_hive_lake_on_s3_reads_and_is_converted_by_the_next_run(s3_lake_url, tmp_path):
+    from flows.lake.objectstore.manifest import manifest_key, new_manifest
+    from tests.lake.test_transaction import SCHEMA
+
+    lake = lake_root(s3_lake_url)
+    old = {"articles/year=2024/month=01/part-r0.parquet": (["a", "b"], [1, 1]),
+           "articles/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/part-r0.parquet": (["u"], [None])}
+    entries = []
+    for rel, (names, months) in old.items():  # as geowire wrote it before: no year/month in the files
+        local = tmp_path / rel.replace("/", "_")
+        pq.write_table(frame(names, months).to_arrow().cast(SCHEMA), local)
+        lake.fs.put(str(local), lake.key(rel))
+        entries.append({"path": rel, "rows": len(names), "bytes": local.stat().st_size})
+    lake.write_json(manifest_key(lake, "articles"), new_manifest("articles", None, "r0", entries))
+    assert ids(lake) == [("a", 2024, 1, 1), ("b", 2024, 1, 1), ("u", None, None, 1)]
+    publish(lake, "r1", write(frame(["b", "c"], [1, 3], [5, 7]), "upsert"))
+    assert ids(lake) == [("a", 2024, 1, 1), ("b", 2024, 1, 5), ("c", 2024, 3, 7), ("u", None, None, 1)]
+    assert {f.split("/")[1] for f in data_files(lake)} == {"2024-01", "2024-03", "undated"}
+    for url in manifest_urls(lake, "articles"):
+        assert pq.read_schema(lake.fs.open(url)).field("month").type == "int32"
