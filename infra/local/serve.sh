@@ -127,3 +127,7 @@ esac
 ensure_pool
 start_worker
 log "ready: PREFECT_API_URL=$PREFECT_API_URL, pool $GEOWIRE_POOL; register deployments with: make deploy"
+if [ "${1:-all}" = all ]; then
+    log "the API asks for GEOWIRE_API_AUTH_STRING of $GEOWIRE_SECRETS (the UI too, once);" \
+        "plain prefect commands use it through the active profile $GEOWIRE_PROFILE"
+fi
