@@ -8,10 +8,11 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 from flows import pipeline
+from flows.operations import run_name
 from flows.progress import reporter
 from flows.runners import runner_from_env
 from flows.settings import Settings
-from flows.tasks import discover_inputs, merge_and_publish, process_shard
+from flows.tasks import OPS, discover_inputs, merge_and_publish, process_shard
 
 
 def _as_utc(value: str | None) -> datetime | None:
@@ -24,7 +25,13 @@ def _as_utc(value: str | None) -> datetime | None:
 _RUNNER = runner_from_env()  # deployments pick Dask with GEOWIRE_DASK_ADDRESS / _WORKERS
 
 
-@flow(name="etl", **({"task_runner": _RUNNER} if _RUNNER else {}))
+def _run_name() -> str:
+    """``inbox · incremental · 2026-12-02 10:00 UTC``: what the run reads, and when it was due."""
+    return run_name(flow_run.parameters, flow_run.scheduled_start_time)
+
+
+@flow(name="etl", flow_run_name=_run_name, timeout_seconds=OPS.flow_timeout,
+      **({"task_runner": _RUNNER} if _RUNNER else {}))
 def etl(
     paths: list[str],
     lake: str | None = None,

@@ -1,12 +1,36 @@
-"""Thin Prefect task wrappers around the plain pipeline functions (one dump file = one task)."""
+"""Thin Prefect task wrappers around the plain pipeline functions (one dump file = one task).
+
+The shard and publish tasks retry after a transient error (file system, object store) with
+exponential back-off, and stop at a time limit; both are safe to run again (see
+``pipeline.process_shard`` and ``pipeline.publish``). Settings: ``flows.operations``.
+"""
 
 from __future__ import annotations
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
 
 from flows import pipeline
 from flows.ingest import list_dump_files
+from flows.operations import Operations, is_transient
+
+OPS = Operations()
+
+
+def retry_transient(task, task_run, state) -> bool:
+    """Prefect's retry condition: retry only the errors ``is_transient`` accepts."""
+    try:
+        state.result()
+    except BaseException as exc:  # the task's own exception, re-raised by result()
+        return is_transient(exc)
+    return False
+
+
+_RETRYING = dict(
+    retries=OPS.retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.backoff),
+    retry_jitter_factor=0.2, retry_condition_fn=retry_transient,
+)
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE)
@@ -14,12 +38,12 @@ def discover_inputs(paths: list[str]) -> list[str]:
     return list_dump_files(paths)
 
 
-@task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}")
+@task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}",
+      timeout_seconds=OPS.shard_timeout, **_RETRYING)
 def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
     return pipeline.process_shard(spec)
 
 
-@task(name="merge-and-publish", cache_policy=NO_CACHE)
+@task(name="merge-and-publish", cache_policy=NO_CACHE, timeout_seconds=OPS.publish_timeout, **_RETRYING)
 def merge_and_publish(run: pipeline.RunContext, results: list[pipeline.ShardResult]) -> dict:
-    pipeline.merge_shards(run, results)
-    return pipeline.finish_run(run)
+    return pipeline.publish(run, results)

@@ -6,7 +6,7 @@ PY ?= $(VENV)/bin/python
 # the main Makefile's virtualenv stamp, when there is one: the targets set up .venv first
 INFRA_VENV := $(if $(STAMP),$(STAMP),)
 
-.PHONY: serve stop deploy worker infra-services
+.PHONY: serve stop deploy worker infra-services compose-secrets
 
 serve: $(INFRA_VENV)  ## start PostgreSQL, the Prefect server (http://127.0.0.1:4200) and a worker
 	VENV=$(VENV) bash infra/local/serve.sh
@@ -22,3 +22,6 @@ worker: $(INFRA_VENV)  ## only a worker, against an existing server or Prefect C
 
 infra-services:  ## install what the server tests need (PostgreSQL) on a fresh Debian machine
 	bash infra/ci-services.sh
+
+compose-secrets:  ## infra/.env for docker compose, every secret generated (mode 0600; kept if it exists)
+	bash infra/local/secrets.sh compose infra/.env

@@ -6,6 +6,7 @@ upserted frames and deletions are kept until the commit, which the subclass impl
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,12 @@ class StagedChanges:
         self._deletes: dict[str, list[Deletion]] = {}
         self._seq = 0
         self.rows: dict[str, int] = {}
+
+    def reset(self) -> None:
+        """Forget every change staged so far and delete the staged files (a retried publish)."""
+        for name in self._writes:
+            shutil.rmtree(self.staging / name, ignore_errors=True)
+        self._start_changes()
 
     def append(self, write: DatasetWrite) -> int:
         """Stage new rows (one file per partition); return how many."""

@@ -9,12 +9,13 @@
 from .accounting import Counts
 from .finish import finish_run, summary
 from .merge import merge_shards
+from .publish import publish
 from .run import RunContext, new_run_id, open_run, plan_shards
 from .shard import ShardResult, ShardSpec, process_shard
 
 __all__ = [
     "Counts", "RunContext", "ShardResult", "ShardSpec", "finish_run", "merge_shards",
-    "new_run_id", "open_run", "plan_shards", "process_shard", "summary",
+    "new_run_id", "open_run", "plan_shards", "process_shard", "publish", "summary",
 ]
 
 

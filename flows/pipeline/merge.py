@@ -8,6 +8,7 @@ quarantine rows already in the lake are not written twice.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,9 +60,12 @@ def _adopt(ctx: RunContext, dataset: str, file: Path, shard_root: Path, frame: p
     dest = ctx.txn.staging / dataset / rel
     contract = ctx.contracts[dataset]
     track(ctx.txn, contract)
-    if frame is None:
+    if frame is None:  # a link, not a move: a retried publish merges the shard's files again
         dest.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(file, dest)
+        try:
+            os.link(file, dest)
+        except OSError:  # a file system without hard links
+            shutil.copy2(file, dest)
     elif frame.height:
         write_file(frame, contract.arrow_schema(), tuple(contract.key), dest)
 

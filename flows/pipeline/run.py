@@ -50,6 +50,7 @@ class RunContext:
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
     seen_quarantine: set[str] = field(default_factory=set)
     batches: int = 0
+    checkpoint: object | None = None  # taken by publish.py before the first attempt
 
 
 def _existing(root: Path, dataset: str, column: str) -> set[str]:

@@ -8,6 +8,7 @@ and against the lake before the run commits.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from flows.validate import Contract, load_contract, save_result, validate_batch
 
 from .accounting import Counts
 from .quarantine import quarantine_rows, rows_as_payload
-from .remote import is_remote, run_staged_remotely
+from .remote import is_remote, remove_tree, run_staged_remotely
 from . import timing
 from .timing import stage, timed_iter
 
@@ -67,10 +68,22 @@ class _Shard:
 
 def process_shard(spec: ShardSpec) -> ShardResult:
     """Process a shard's dump files; staged Parquet files land under ``spec.staging``
-    (a local folder, or a URL on the lake's object store: see ``remote.py``)."""
+    (a local folder, or a URL on the lake's object store: see ``remote.py``).
+
+    Safe to call again for the same spec (a retried task): it starts from empty staging.
+    """
+    clear_staging(spec.staging)
     if is_remote(spec.staging):
         return run_staged_remotely(spec, _process_local)
     return _process_local(spec)
+
+
+def clear_staging(staging: str) -> None:
+    """Remove what an earlier, failed attempt at the shard staged."""
+    if is_remote(staging):
+        remove_tree(staging)
+    elif os.path.lexists(staging):
+        shutil.rmtree(staging)
 
 
 def _process_local(spec: ShardSpec) -> ShardResult:

@@ -8,13 +8,17 @@ case "$VENV" in /*) ;; *) VENV="$GEOWIRE_HOME/$VENV" ;; esac
 GEOWIRE_STATE="${GEOWIRE_STATE:-$GEOWIRE_HOME/infra/.state}"
 GEOWIRE_PG_PORT="${GEOWIRE_PG_PORT:-5433}"
 GEOWIRE_PG_USER="${GEOWIRE_PG_USER:-prefect}"
-GEOWIRE_PG_PASSWORD="${GEOWIRE_PG_PASSWORD:-prefect}"
 GEOWIRE_PG_DB="${GEOWIRE_PG_DB:-prefect}"
 GEOWIRE_API_PORT="${GEOWIRE_API_PORT:-4200}"
 GEOWIRE_POOL="${GEOWIRE_POOL:-geowire-process}"
 GEOWIRE_WORKER_NAME="${GEOWIRE_WORKER_NAME:-geowire-local-$GEOWIRE_API_PORT}"
 GEOWIRE_WORKER_QUERY_SECONDS="${GEOWIRE_WORKER_QUERY_SECONDS:-5}"
 GEOWIRE_START_TIMEOUT="${GEOWIRE_START_TIMEOUT:-120}"
+# generated passwords (PostgreSQL, API auth string): mode 0600, git-ignored, made by serve.sh
+GEOWIRE_SECRETS="${GEOWIRE_SECRETS:-$GEOWIRE_STATE/secrets.env}"
+GEOWIRE_PROFILE="${GEOWIRE_PROFILE:-geowire}"
+# origins allowed to call the API from a browser: the UI's own
+GEOWIRE_UI_ORIGINS="${GEOWIRE_UI_ORIGINS:-http://127.0.0.1:$GEOWIRE_API_PORT,http://localhost:$GEOWIRE_API_PORT}"
 
 LOCAL_API_URL="http://127.0.0.1:$GEOWIRE_API_PORT/api"
 PGDATA="$GEOWIRE_STATE/pg"
@@ -40,6 +44,27 @@ pg_bin() {
 # PostgreSQL refuses to run as root: as root, its commands run as the `postgres` user.
 as_pg() {
     if [ "$(id -u)" = 0 ]; then runuser -u "${GEOWIRE_PG_OS_USER:-postgres}" -- "$@"; else "$@"; fi
+}
+
+# Set GEOWIRE_PG_PASSWORD and GEOWIRE_API_AUTH_STRING from $GEOWIRE_SECRETS (values already in
+# the environment win); with "generate", write the file first when it does not exist.
+load_secrets() {
+    if [ "${1:-}" = generate ] && [ ! -s "$GEOWIRE_SECRETS" ]; then
+        if [ -s "$PGDATA/PG_VERSION" ] && [ -z "${GEOWIRE_PG_PASSWORD:-}" ]; then
+            log "warning: $PGDATA predates generated secrets and keeps the password 'prefect';" \
+                "for generated ones: make stop && rm -rf $GEOWIRE_STATE && make serve"
+            GEOWIRE_PG_PASSWORD=prefect
+        fi
+        GEOWIRE_PG_PASSWORD="${GEOWIRE_PG_PASSWORD:-}" GEOWIRE_API_AUTH_STRING="${GEOWIRE_API_AUTH_STRING:-}" \
+            bash "$(dirname "${BASH_SOURCE[0]}")/secrets.sh" local "$GEOWIRE_SECRETS"
+    fi
+    [ -s "$GEOWIRE_SECRETS" ] || return 0
+    local key value
+    while IFS='=' read -r key value; do
+        case "$key" in
+            GEOWIRE_PG_PASSWORD|GEOWIRE_API_AUTH_STRING) [ -n "${!key:-}" ] || printf -v "$key" '%s' "$value" ;;
+        esac
+    done <"$GEOWIRE_SECRETS"
 }
 
 pg_url() {

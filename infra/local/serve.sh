@@ -3,6 +3,9 @@
 #   PostgreSQL cluster in $GEOWIRE_STATE/pg (127.0.0.1:$GEOWIRE_PG_PORT, database "prefect"),
 #   Prefect server on it at http://127.0.0.1:$GEOWIRE_API_PORT/api,
 #   the process work pool $GEOWIRE_POOL and one worker polling it.
+# The API asks for the auth string of $GEOWIRE_SECRETS (generated on the first start, mode
+# 0600), checks CSRF tokens and answers browsers only from the UI's origin; the Prefect
+# profile $GEOWIRE_PROFILE (made active) points plain `prefect` and `geowire` commands at it.
 # Running it again starts only what is not running. Logs: $GEOWIRE_STATE/logs/.
 #
 #   serve.sh           the whole stack
@@ -76,6 +79,9 @@ start_server() {
             PREFECT_SERVER_ANALYTICS_ENABLED=false \
             PREFECT_SERVER_API_HOST=127.0.0.1 \
             PREFECT_SERVER_API_PORT="$GEOWIRE_API_PORT" \
+            PREFECT_SERVER_API_AUTH_STRING="$GEOWIRE_API_AUTH_STRING" \
+            PREFECT_SERVER_CSRF_PROTECTION_ENABLED=true \
+            PREFECT_SERVER_CORS_ALLOWED_ORIGINS="$GEOWIRE_UI_ORIGINS" \
             "$PREFECT" server start --host 127.0.0.1 --port "$GEOWIRE_API_PORT" --analytics-off
     fi
     wait_healthy "$LOCAL_API_URL" "$SERVER_PID"
@@ -93,6 +99,7 @@ start_worker() {
     start_detached "$LOGS/worker.log" "$WORKER_PID" env \
         PREFECT_HOME="$GEOWIRE_STATE/prefect-worker" \
         PREFECT_API_URL="$PREFECT_API_URL" \
+        ${PREFECT_API_AUTH_STRING:+PREFECT_API_AUTH_STRING="$PREFECT_API_AUTH_STRING"} \
         PREFECT_WORKER_QUERY_SECONDS="$GEOWIRE_WORKER_QUERY_SECONDS" \
         GEOWIRE_HOME="$GEOWIRE_HOME" \
         "$PREFECT" worker start --pool "$GEOWIRE_POOL" --type process --name "$GEOWIRE_WORKER_NAME"
@@ -104,9 +111,12 @@ start_worker() {
 mkdir -p "$GEOWIRE_STATE"
 case "${1:-all}" in
     all)
-        export PREFECT_API_URL="$LOCAL_API_URL"
+        load_secrets generate
+        export PREFECT_API_URL="$LOCAL_API_URL" PREFECT_API_AUTH_STRING="$GEOWIRE_API_AUTH_STRING"
         start_postgres
         start_server
+        "$VENV/bin/python" "$(dirname "${BASH_SOURCE[0]}")/prefect_profile.py" \
+            use "$GEOWIRE_PROFILE" "$LOCAL_API_URL" "$GEOWIRE_STATE"
         ;;
     worker)
         [ -n "${PREFECT_API_URL:-}" ] || die "set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud)"
@@ -117,3 +127,7 @@ esac
 ensure_pool
 start_worker
 log "ready: PREFECT_API_URL=$PREFECT_API_URL, pool $GEOWIRE_POOL; register deployments with: make deploy"
+if [ "${1:-all}" = all ]; then
+    log "the API asks for GEOWIRE_API_AUTH_STRING of $GEOWIRE_SECRETS (the UI too, once);" \
+        "plain prefect commands use it through the active profile $GEOWIRE_PROFILE"
+fi

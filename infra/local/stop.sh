@@ -12,4 +12,7 @@ if [ -s "$PGDATA/PG_VERSION" ] && [ -n "$bin" ] && as_pg "$bin/pg_ctl" -D "$PGDA
     log "stopping PostgreSQL ($PGDATA)"
     as_pg "$bin/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null
 fi
+if [ -x "$VENV/bin/python" ]; then  # plain `prefect` commands go back to the profile before serve.sh
+    "$VENV/bin/python" "$(dirname "${BASH_SOURCE[0]}")/prefect_profile.py" restore "$GEOWIRE_STATE" || true
+fi
 log "stopped"

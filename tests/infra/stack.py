@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import base64
 import glob
+import json
 import os
 import shutil
 import socket
 import subprocess
-from dataclasses import dataclass
+import threading
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -43,9 +48,28 @@ class Stack:
     inbox: Path
     lake: Path
     pg_bin: str
+    alerts: list[dict] = field(default_factory=list)  # what the alert webhook received
 
-    def api(self) -> httpx.Client:
-        return httpx.Client(base_url=self.api_url, timeout=30)
+    def secrets(self) -> dict[str, str]:
+        """The env file of generated secrets that serve.sh wrote."""
+        lines = Path(self.env["GEOWIRE_SECRETS"]).read_text().splitlines()
+        return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+    def api(self, auth: str | None = "stack", csrf: bool = True) -> httpx.Client:
+        """A client of the API: with the stack's auth string (or ``auth``, None for none) and,
+        as Prefect's own client does, a CSRF token for its writes."""
+        headers = {}
+        if auth == "stack":
+            auth = self.secrets()["GEOWIRE_API_AUTH_STRING"]
+        if auth is not None:
+            headers["Authorization"] = "Basic " + base64.b64encode(auth.encode()).decode()
+        if csrf and auth is not None:
+            client_id = str(uuid.uuid4())
+            token = httpx.get(f"{self.api_url}/csrf-token", params={"client": client_id},
+                              headers=headers, timeout=30)
+            if token.status_code == 200:
+                headers.update({"Prefect-Csrf-Token": token.json()["token"], "Prefect-Csrf-Client": client_id})
+        return httpx.Client(base_url=self.api_url, headers=headers, timeout=30)
 
     def script(self, name: str, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
         """Run infra/local/<name> against this stack; fail with its output and the logs."""
@@ -68,7 +92,40 @@ class Stack:
         proc = subprocess.run(
             [f"{self.pg_bin}/psql", "-h", "127.0.0.1", "-p", self.env["GEOWIRE_PG_PORT"],
              "-U", "prefect", "-d", "prefect", "-qtAc", sql],
-            env={**self.env, "PGPASSWORD": self.env["GEOWIRE_PG_PASSWORD"]},
+            env={**self.env, "PGPASSWORD": self.secrets()["GEOWIRE_PG_PASSWORD"]},
             capture_output=True, text=True, timeout=30, check=True,
         )
         return proc.stdout.strip()
+
+
+class AlertReceiver:
+    """An HTTP server on loopback that keeps the JSON bodies POSTed to it (the alert webhook)."""
+
+    def __init__(self) -> None:
+        self.received: list[dict] = []
+        received = self.received
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    received.append({"path": self.path, **json.loads(body or b"{}")})
+                except ValueError:
+                    received.append({"path": self.path, "raw": body.decode(errors="replace")})
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/geowire-alerts"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "AlertReceiver":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,70 @@
+"""Merge and commit a run so that a retry after a transient error is safe.
+
+A first attempt records a checkpoint of what publishing changes in the run (its counts and
+stage times). A later attempt first finishes a commit the failed one journaled (the run is
+then published: it returns the summary), else it rewinds: the staged changes are dropped,
+the counts restored, the deduplication state read again from the lake (unchanged: the run
+holds its lock), and the shards' staged files — which merging links, never moves — are
+merged again.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import polars as pl
+
+from flows.lake import DATASETS, ObjectLake, read_columns
+from flows.lake.objectstore.manifest import roll_forward as roll_forward_objects
+from flows.lake.snapshots import collect_garbage, roll_forward
+
+from .finish import finish_run, summary
+from .merge import merge_shards
+from .run import RunContext, _existing, _seed_dedup
+from .shard import ShardResult
+
+
+@dataclass(frozen=True)
+class _Checkpoint:
+    counts: dict
+    seconds: dict
+
+
+def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
+    """``merge_shards`` then ``finish_run``; call it again after it raised to try again."""
+    if ctx.checkpoint is None:
+        ctx.checkpoint = _Checkpoint(copy.deepcopy(ctx.counts), dict(ctx.seconds))
+    elif _finish_journaled_commit(ctx):
+        return summary(ctx)
+    else:
+        _rewind(ctx, ctx.checkpoint)
+    merge_shards(ctx, results)
+    return finish_run(ctx)
+
+
+def _finish_journaled_commit(ctx: RunContext) -> bool:
+    """Complete a commit an earlier attempt journaled; True when the run is in the lake."""
+    if isinstance(ctx.root, ObjectLake):
+        ctx.root.fs.invalidate_cache()
+        roll_forward_objects(ctx.root)
+        ctx.root.fs.invalidate_cache()
+    else:
+        roll_forward(ctx.root)
+    runs = read_columns(ctx.root, "runs", ["run_id"])
+    return runs is not None and runs.filter(pl.col("run_id") == ctx.run_id).height > 0
+
+
+def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
+    """Back to the state before the first attempt (in place: the task holds this object)."""
+    ctx.txn.reset()
+    if not isinstance(ctx.root, ObjectLake):
+        collect_garbage(ctx.root, DATASETS)  # snapshots the failed commit built but never swapped
+    ctx.counts.clear()
+    ctx.counts.update(copy.deepcopy(checkpoint.counts))
+    ctx.seconds.clear()
+    ctx.seconds.update(checkpoint.seconds)
+    fresh = _seed_dedup(ctx.root, ctx.replacement.article_ids)
+    ctx.dedup.seen_ids, ctx.dedup.seen_hashes = fresh.seen_ids, fresh.seen_hashes
+    ctx.seen_quarantine.clear()
+    ctx.seen_quarantine.update(_existing(ctx.root, "quarantine", "quarantine_id") - ctx.replacement.quarantine_ids)
