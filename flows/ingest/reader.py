@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import polars as pl
+from polars.exceptions import PanicException
 
 from .arc import read_arc
 from .delimited import read_delimited
@@ -36,6 +37,8 @@ READERS = {
 # one article per file: a file without any date gets its modification time as capture date
 SINGLE_DOCUMENT = {"txt", "html"}
 STREAM_ERRORS = (RecordError, UnicodeDecodeError, *DECOMPRESSION_ERRORS)
+# what one file may raise without stopping the run (a Rust panic is a BaseException)
+CONTAINED = (Exception, PanicException)
 
 
 def iter_raw_batches(
@@ -50,11 +53,47 @@ def iter_raw_batches(
 
 
 def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
-    """Row dicts (raw columns) of one dump file, in file order."""
+    """Row dicts (raw columns) of one dump file, in file order.
+
+    Nothing a file holds stops the caller: an exception from a reader or a library
+    (a Polars panic, RecursionError, MemoryError, an OS error while reading) ends the file
+    with an error row after the rows already given. Every error row's locator is unique in
+    the file (a repeated one gets ` #<position>`), so each becomes its own quarantine row.
+    """
+    last, position, errors_at = "file", 0, set()
+    try:
+        for row in _file_rows(path, limits):
+            position += 1
+            if row.get("error") is not None:
+                row["source_locator"] = _unique(row["source_locator"], position, errors_at)
+            else:
+                last = row["source_locator"]
+            yield row
+    except CONTAINED as exc:
+        where = "file" if last == "file" else f"{last} (after)"
+        yield error_row(_unique(where, position + 1, errors_at), f"cannot read file: {_describe(exc)}")
+
+
+def _unique(locator: str, position: int, seen: set[str]) -> str:
+    if locator in seen:
+        locator = f"{locator} #{position}"
+    seen.add(locator)
+    return locator
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or "no detail"
+    if isinstance(exc, RecursionError):
+        text = "nested too deeply to process"
+    return f"{type(exc).__name__}: {text[:300]}"
+
+
+def _file_rows(path: str, limits: Limits) -> Iterator[dict]:
     try:
         handle, size = open_input(path)
     except (OSError, ValueError, RecordError) as exc:
-        yield error_row("file", f"cannot open file: {exc}")
+        detail = (exc.strerror or exc) if isinstance(exc, OSError) else exc
+        yield error_row("file", f"cannot open file: {detail}")
         return
     with handle:
         if size == 0:
