@@ -18,6 +18,7 @@ class Limits:
         its compressed size AND `ratio_min_bytes` is refused as a decompression bomb
         (defaults: 200x and 64 MB, so small but very repetitive files still pass).
     max_members: archive members read from one zip/tar before the rest is refused.
+    max_depth: a JSON record nested deeper than this is refused before it is built (100).
     max_buffered_bytes: a Parquet file that must be buffered in memory (it sits inside a
         compressed stream or a non-seekable member) is refused above this (default 256 MB).
     """
@@ -28,6 +29,7 @@ class Limits:
     ratio_min_bytes: int = 64 * MB
     max_members: int = 100_000
     max_buffered_bytes: int = 256 * MB
+    max_depth: int = 100
 
 
 DEFAULT_LIMITS = Limits()

@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from .errors import LimitExceeded, RecordError
 from .schema import error_row
+from .unicode import Utf8Reader, wide_encoding
 from .streams import Budget, GuardedReader, compression_of, decompress, peekable, read_bounded
 
 MAX_LAYERS = 4
@@ -65,6 +66,10 @@ def iter_entries(stream, name: str, budget: Budget, prefix: str = "", outer=()) 
         guards.append(decompress(buffered, kind, budget))
         buffered, head = peekable(guards[-1])
     original = stream if len(guards) == len(outer) and _can_seek(stream) else None
+    wide = wide_encoding(head)
+    if wide:  # UTF-16/32 text: every reader below sees UTF-8
+        buffered, head = peekable(Utf8Reader(buffered, *wide))
+        original = None
     if head[257:262] == b"ustar":
         yield from _tar_entries(buffered, budget, prefix, guards)
     elif head.startswith((b"PK\x03\x04", b"PK\x05\x06")):

@@ -79,6 +79,18 @@ def _delimited_kind(head: bytes, hint: str | None) -> str | None:
     if not any(delimiter in line for line in lines[1:6] if line.strip()):
         return None  # a header needs data rows split the same way
     known = {n.lower() for names in field_aliases().values() for n in names}
-    if not known.intersection(fields) and hint not in ("csv", "tsv"):
+    if not known.intersection(fields) and hint not in ("csv", "tsv") and not _headerless_table(lines if head.endswith(b"\n") else lines[:-1], delimiter, hint):
         return None
     return "tsv" if delimiter == "\t" else "csv"
+
+
+def _headerless_table(lines: list[str], delimiter: str, hint: str | None) -> bool:
+    """Rows of a table without a header (the CSV reader refuses it, saying so) rather than
+    prose: not named as text, at least 3 rows, all split into the same number of fields."""
+    if hint in ("txt", "html"):
+        return False
+    rows = [line for line in lines if line.strip()][:8]
+    if len(rows) < 3:
+        return False
+    widths = {len(fields) for fields in csv.reader(rows, delimiter=delimiter)}
+    return len(widths) == 1 and widths.pop() >= 2
