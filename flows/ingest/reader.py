@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import polars as pl
-from polars.exceptions import PanicException
 
 from .arc import read_arc
 from .delimited import read_delimited
-from .errors import RecordError
+from .errors import RecordError, contained
 from .files import modified_at, open_input
 from .html import read_html
 from .jsondoc import read_json
@@ -37,8 +36,6 @@ READERS = {
 # one article per file: a file without any date gets its modification time as capture date
 SINGLE_DOCUMENT = {"txt", "html"}
 STREAM_ERRORS = (RecordError, UnicodeDecodeError, *DECOMPRESSION_ERRORS)
-# what one file may raise without stopping the run (a Rust panic is a BaseException)
-CONTAINED = (Exception, PanicException)
 
 
 def iter_raw_batches(
@@ -69,7 +66,9 @@ def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
             else:
                 last = row["source_locator"]
             yield row
-    except CONTAINED as exc:
+    except BaseException as exc:
+        if not contained(exc):
+            raise
         where = "file" if last == "file" else f"{last} (after)"
         yield error_row(_unique(where, position + 1, errors_at), f"cannot read file: {_describe(exc)}")
 

@@ -9,14 +9,12 @@ quarantined with the error as its reason and every other record goes on as usual
 from __future__ import annotations
 
 import polars as pl
-from polars.exceptions import PanicException
 
 from flows.coding import code_articles
+from flows.ingest.errors import contained
 from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
 
-# what a stage may raise on odd data without stopping the run
-CONTAINED = (Exception, PanicException)
 
 
 def failure_reason(stage: str, exc: BaseException) -> str:
@@ -28,7 +26,9 @@ def normalize_contained(raw: pl.DataFrame, run_id: str) -> Normalized:
     """`normalize_articles`, with a failing record rejected instead of failing the batch."""
     try:
         return normalize_articles(raw, run_id)
-    except CONTAINED as exc:
+    except BaseException as exc:
+        if not contained(exc):
+            raise
         if raw.height <= 1:
             return Normalized(articles=normalize_articles(raw.clear(), run_id).articles,
                               rejected=_rejected(raw, failure_reason("normalize", exc)))
@@ -55,7 +55,9 @@ def code_contained(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """
     try:
         return code_articles(articles), _no_failures()
-    except CONTAINED as exc:
+    except BaseException as exc:
+        if not contained(exc):
+            raise
         if articles.height <= 1:
             return code_articles(articles.clear()), _coding_failure(articles, exc)
     half = articles.height // 2
