@@ -127,7 +127,7 @@ def _record_row(record, locator: str, limits: Limits) -> dict | None:
         return error_row(locator, f"truncated WARC record ({len(body)} of {declared} payload bytes)", body)
     url = record.headers.get("WARC-Target-URI")
     try:
-        row = extract_html(_content_decoded(body, record, limits.max_record_bytes), url=url)
+        row = extract_html(_content_decoded(body, record, limits.max_record_bytes), url=url, limits=limits)
     except RecordError as exc:
         return error_row(locator, str(exc), body)
     row["url"] = url or row.get("url")
