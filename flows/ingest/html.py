@@ -9,8 +9,8 @@ import trafilatura
 
 from .errors import RecordError
 from .limits import DEFAULT_LIMITS, Limits
-from .sandbox import run_budgeted
 from .opener import Entry
+from .sandbox import run_budgeted
 from .schema import error_row
 from .text import read_document
 

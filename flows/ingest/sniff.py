@@ -73,15 +73,18 @@ def _delimited_kind(head: bytes, hint: str | None) -> str | None:
         return None
     header = lines[0]
     delimiter = max(",\t;|", key=header.count)
+    kind = "tsv" if delimiter == "\t" else "csv"
+    if _headerless_table(lines if head.endswith(b"\n") else lines[:-1], delimiter, hint):
+        return kind  # with or without a header: the CSV reader tells
     fields = [f.strip().strip('"').lower() for f in next(csv.reader([header], delimiter=delimiter))]
     if sum(1 for f in fields if f) < 2 or any(len(f) > 64 for f in fields):
         return None
     if not any(delimiter in line for line in lines[1:6] if line.strip()):
         return None  # a header needs data rows split the same way
     known = {n.lower() for names in field_aliases().values() for n in names}
-    if not known.intersection(fields) and hint not in ("csv", "tsv") and not _headerless_table(lines if head.endswith(b"\n") else lines[:-1], delimiter, hint):
+    if not known.intersection(fields) and hint not in ("csv", "tsv"):
         return None
-    return "tsv" if delimiter == "\t" else "csv"
+    return kind
 
 
 def _headerless_table(lines: list[str], delimiter: str, hint: str | None) -> bool:

@@ -16,7 +16,6 @@ from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
 
 
-
 def failure_reason(stage: str, exc: BaseException) -> str:
     detail = " ".join(str(exc).split())[:300] or "no detail"
     return f"{stage} failed on this record: {type(exc).__name__}: {detail}"
