@@ -113,7 +113,8 @@ class HeaderSpotter(io.RawIOBase):
 
 
 def _record_row(record, locator: str, limits: Limits) -> dict | None:
-    if record.http_headers is None or record.content_length <= 0:
+    http = "application/http" in (record.headers.get("Content-Type") or "").lower()
+    if record.content_length <= 0 or (http and record.http_headers is None):
         declared = record.headers.get("Content-Length")
         return error_row(locator, f"WARC response record without an HTTP response (Content-Length: {declared})")
     content_type = (record.http_content_type or "").lower()

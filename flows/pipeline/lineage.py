@@ -57,7 +57,8 @@ def verify_inputs(ctx) -> list[dict]:
         reason = changed_since(info) if "state" in info else None
         if reason:
             row["sha256"] = None
-            problems.append((info["path"], reason + NOT_DONE))
+            if not reason.startswith("cannot read file"):  # ingest reported that one already
+                problems.append((info["path"], reason + NOT_DONE))
         recorded.append(row)
     _stage_file_rows(ctx, problems)
     return recorded
