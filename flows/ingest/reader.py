@@ -20,6 +20,7 @@ from .schema import batch_rows, error_row
 from .sniff import detect_format
 from .streams import DECOMPRESSION_ERRORS, Budget
 from .text import read_text
+from .walk import printable
 from .warc import read_warc
 
 READERS = {
@@ -61,6 +62,8 @@ def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
     try:
         for row in _file_rows(path, limits):
             position += 1
+            if not row["source_locator"].isascii():  # a tar member name may hold raw bytes
+                row["source_locator"] = printable(row["source_locator"])
             if row.get("error") is not None:
                 row["source_locator"] = _unique(row["source_locator"], position, errors_at)
             else:

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import sys
+import tarfile
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -125,6 +126,14 @@ def _archive_and_web_files(c: Corpus, root: Path) -> None:
             archive.writestr("same.jsonl", '{"url": "https://twin.example/1", "text": \n')
     (root / "twins.zip").write_bytes(buffer.getvalue())
     c.bad += [("twins.zip", "malformed JSON"), ("twins.zip", "malformed JSON")]
+    # a tar member whose name is not UTF-8: its good record is still read
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        data = _jsonl([c.record(75)]).encode()
+        info = tarfile.TarInfo(name=os.fsdecode(b"member-\xff.jsonl"))
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    (root / "bytes-name.tar").write_bytes(buffer.getvalue())
     # WARC: a good record, one with a negative length, a header cut short
     good = c.record(80)
     (root / "broken.warc").write_bytes(
