@@ -70,7 +70,11 @@ def _scan_local(path: str, roots: list[str], found: set[str], refused: dict[str,
         return
     if not os.path.exists(path):  # a dangling link or a loop named on the command line
         raise InputError(f"input path does not exist: {printable(path)} ({link_refusal(path, roots)})")
-    mode = os.stat(path).st_mode  # a link named explicitly is followed wherever it leads
+    try:
+        mode = os.stat(path).st_mode  # a link named explicitly is followed wherever it leads
+    except OSError as exc:
+        refused[printable(path)] = f"cannot stat file: {exc.strerror}"
+        return
     if printable(path) != path:
         refused[printable(path)] = "file name is not valid UTF-8: rename the file to read it"
     elif not stat.S_ISREG(mode):

@@ -4,8 +4,8 @@ trafilatura and lxml are C code: a hostile page (hundreds of thousands of attrib
 markup) can keep them busy for minutes, and while C code runs the process neither notices
 a timeout nor handles SIGTERM. So extraction runs in a long-lived helper process
 (`python -m flows.ingest.sandbox`, one per thread that extracts), fed one page at a time
-over a pipe. The caller waits in `select`, which a signal interrupts, for at most
-`Limits.extract_seconds`; a page that takes longer is refused (`RecordError`), the helper
+over a pipe; it has started and answered a first ping before any page is timed. The caller
+waits in `select`, which a signal interrupts, for at most `Limits.extract_seconds`; a page that takes longer is refused (`RecordError`), the helper
 is killed and a fresh one starts with the next page. The helper dies with its parent
 (PR_SET_PDEATHSIG). When no helper can be started, extraction runs in-process.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 from .errors import RecordError
 
 HEADER = struct.Struct("!Q")
+START_SECONDS = 300  # for the helper to import trafilatura, on a loaded machine
 _local = threading.local()
 
 
@@ -36,6 +37,14 @@ class Helper:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env(),
             start_new_session=True,  # a Ctrl-C in the terminal goes to the run, not the helper
         )
+        try:  # wait until it has imported what it needs: page budgets exclude start-up
+            send(self.proc.stdin, ("ping", ()))
+            started = receive(self.proc.stdout, time.monotonic() + START_SECONDS)
+        except OSError:
+            started = None
+        if started is None:
+            self.kill()
+            raise OSError("the HTML extraction helper did not start")
 
     def call(self, request: tuple, seconds: float):
         send(self.proc.stdin, request)
@@ -96,18 +105,21 @@ def _read_exactly(stream, size: int, deadline: float | None) -> bytes | None:
 
 def run_budgeted(function_name: str, args: tuple, seconds: float):
     """`function_name` (of flows.ingest.html) on `args` in the helper, within `seconds`."""
+    if getattr(_local, "in_process", False):
+        return _call(function_name, args)
     helper = getattr(_local, "helper", None)
     if helper is None or helper.proc.poll() is not None:
         try:
             helper = _local.helper = Helper()
         except OSError:
+            _local.in_process = True
             return _call(function_name, args)
     try:
         reply = helper.call((function_name, args), seconds)
-    except RecordError:
+    except RecordError:  # too slow: the helper was killed
         _local.helper = None
         raise
-    except OSError as exc:  # the helper died (a crash on this page): start afresh next time
+    except OSError as exc:  # the helper died on this page: a fresh one takes the next
         helper.kill()
         _local.helper = None
         raise RecordError(f"HTML extraction crashed: {exc}") from exc
@@ -142,6 +154,9 @@ def serve() -> None:
         if request is None:
             return
         name, args = request
+        if name == "ping":
+            send(stdout, ("ok", None))
+            continue
         try:
             reply = ("ok", _call(name, args))
         except RecordError as exc:
