@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -51,6 +52,20 @@ def _summary_table(result: dict, elapsed: float) -> Table:
     return table
 
 
+def quiet_flow_tracebacks() -> None:
+    """The CLI says in one line why a run stopped; Prefect's run loggers would add a traceback."""
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def failure_line(exc: BaseException) -> str:
+    """One line for a failed run: the OS error of a full or read-only lake, else the exception."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror}{where}; the lake is left as it was before the run"
+    return f"{type(exc).__name__}: {exc}; the lake is left as it was before the run"
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputError, list_dump_files
     from flows.lake import LakeError, ensure_writable, lake_root
@@ -72,6 +87,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.wait_lock is not None:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
+    quiet_flow_tracebacks()
     flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
     if parallel:
         from flows.runners import dask_runner
@@ -87,8 +103,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         except LakeError as exc:  # locked by another run, or unusable
             console.print(f"[red]error:[/red] {exc}")
             return EXIT_USAGE
-        except Exception as exc:  # the flow failed: say why in one line
-            console.print(f"[red]run failed:[/red] {type(exc).__name__}: {exc}")
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # the lake failed (a Rust panic is a BaseException too)
+            console.print(f"[red]run failed:[/red] {failure_line(exc)}")
             return EXIT_FAILED
         finally:
             set_reporter(None)

@@ -93,7 +93,7 @@ def _record_row(url, date, content_type, body, length, locator, limits) -> dict 
     separator = body.find(b"\r\n\r\n")
     payload = body[separator + 4 :] if body.startswith(b"HTTP/") and separator >= 0 else body
     try:
-        row = extract_html(payload, url=url)
+        row = extract_html(payload, url=url, limits=limits)
     except RecordError as exc:
         return error_row(locator, str(exc), body)
     row.update(url=url, fetched_at=date, source_locator=locator)

@@ -15,3 +15,11 @@ class RecordError(Exception):
 
 class LimitExceeded(RecordError):
     """A safety limit (decompressed size, ratio, record size) was hit."""
+
+
+def contained(exc: BaseException) -> bool:
+    """True for what one file or record may raise without stopping the run: any Exception
+    (RecursionError and MemoryError included) and a Rust panic from a compiled library.
+    Each PyO3 library (Polars, FastWARC…) has its own PanicException class, a BaseException,
+    so it is known by name. KeyboardInterrupt, SystemExit and the like are never contained."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"

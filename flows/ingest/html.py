@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import trafilatura
 
 from .errors import RecordError
-from .limits import Limits
+from .limits import DEFAULT_LIMITS, Limits
 from .opener import Entry
+from .sandbox import run_budgeted
 from .schema import error_row
 from .text import read_document
 
@@ -18,7 +20,31 @@ NO_TEXT = "no article text found in HTML"
 MIN_TEXT_CHARS = 80
 
 
-def extract_html(data: bytes, url: str | None = None) -> dict:
+TAG = re.compile(rb"<[A-Za-z][^<>]{4096,}")  # a long tag: where attributes pile up
+
+
+def html_refusal(data: bytes, limits: Limits) -> str | None:
+    """Why a page is refused unparsed (its parsing cost would be unbounded), or None."""
+    if len(data) > limits.max_html_bytes:
+        return f"HTML page larger than max_html_bytes ({limits.max_html_bytes} bytes)"
+    if data.count(b"<") > limits.max_html_tags:
+        return f"HTML page with more than {limits.max_html_tags} tags (max_html_tags)"
+    for tag in TAG.finditer(data):
+        if tag.group().count(b"=") > limits.max_html_attributes:
+            return f"HTML tag with more than {limits.max_html_attributes} attributes (max_html_attributes)"
+    return None
+
+
+def extract_html(data: bytes, url: str | None = None, limits: Limits = DEFAULT_LIMITS) -> dict:
+    """Raw columns of one page, extracted within the limits and the time budget (sandbox.py);
+    raises RecordError when it is refused or holds no article text."""
+    reason = html_refusal(data, limits)
+    if reason:
+        raise RecordError(reason)
+    return run_budgeted("extract_in_process", (data, url), limits.extract_seconds)
+
+
+def extract_in_process(data: bytes, url: str | None = None) -> dict:
     """Raw columns of one page; raises RecordError when it holds no article text."""
     try:
         document = trafilatura.bare_extraction(
@@ -45,7 +71,7 @@ def read_html(entry: Entry, limits: Limits) -> Iterator[dict]:
         data = read_document(entry, limits)
         if entry.failure_pending():
             return
-        row = extract_html(data)
+        row = extract_html(data, limits=limits)
     except RecordError as exc:
         yield error_row(locator, str(exc), entry.head)
         return

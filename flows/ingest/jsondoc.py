@@ -1,7 +1,8 @@
 """JSON documents: a top-level array of objects, or one or more top-level objects.
 
-Streamed with ijson (items are built one at a time), so a large array never sits in
-memory whole. A syntax error ends the document: the items before it are kept and one
+Streamed with ijson's flat events (items are built one at a time by `depth.build_items`),
+so a large array never sits in memory whole and an item nested deeper than max_depth is
+refused without being built. A syntax error ends the document: the items before it are kept and one
 error row names where it happened.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 import ijson
 
+from .depth import TooDeep, build_items
 from .fields import map_record
 from .limits import Limits
 from .opener import Entry
@@ -18,16 +20,12 @@ from .schema import error_row
 
 
 def read_json(entry: Entry, limits: Limits) -> Iterator[dict]:
-    text = entry.head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"\xef\xbb\xbf"):
-        text = text[3:]
     if entry.head.startswith(b"\xef\xbb\xbf"):
         entry.stream.read(3)
-    prefix = "item" if text.startswith(b"[") else ""
-    items = ijson.items(entry.stream, prefix, multiple_values=True, use_float=True)
+    events = ijson.basic_parse(entry.stream, multiple_values=True, use_float=True)
     number = 0
     try:
-        for item in items:
+        for item in build_items(events, limits.max_depth):
             number += 1
             yield _item_row(item, entry.locator(f"item:{number}"), limits)
     except ijson.JSONError as exc:
@@ -36,6 +34,8 @@ def read_json(entry: Entry, limits: Limits) -> Iterator[dict]:
 
 
 def _item_row(item: object, locator: str, limits: Limits) -> dict:
+    if isinstance(item, TooDeep):
+        return error_row(locator, item.reason)
     if not isinstance(item, dict):
         return error_row(locator, f"JSON item is not an object ({type(item).__name__})", item)
     row = map_record(item)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import orjson
 
 from .decode import decode_bytes
+from .depth import nesting_depth
 from .errors import RecordError
 from .fields import map_record
 from .limits import Limits
@@ -38,6 +39,10 @@ def read_jsonl(entry: Entry, limits: Limits) -> Iterator[dict]:
             continue
         if not line.endswith(b"\n") and entry.failure_pending():
             return  # a cut last line of a failed stream: the failure row covers it
+        if nesting_depth(line, limits.max_depth) > limits.max_depth:
+            yield error_row(entry.locator(f"line:{number}"),
+                            f"JSON nested more than {limits.max_depth} levels deep (max_depth)", line[:4096])
+            continue
         yield parse_line(line, entry.locator(f"line:{number}"))
 
 

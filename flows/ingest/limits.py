@@ -18,6 +18,11 @@ class Limits:
         its compressed size AND `ratio_min_bytes` is refused as a decompression bomb
         (defaults: 200x and 64 MB, so small but very repetitive files still pass).
     max_members: archive members read from one zip/tar before the rest is refused.
+    max_html_bytes / max_html_tags / max_html_attributes: an HTML page (a file, a WARC or
+        ARC record) bigger, with more tags, or with a tag of more attributes than this is
+        refused unparsed (defaults 8 MB, 200,000 tags, 1,000 attributes).
+    extract_seconds: time budget to extract one page's text; past it the page is refused (30 s).
+    max_depth: a JSON record nested deeper than this is refused before it is built (100).
     max_buffered_bytes: a Parquet file that must be buffered in memory (it sits inside a
         compressed stream or a non-seekable member) is refused above this (default 256 MB).
     """
@@ -28,6 +33,11 @@ class Limits:
     ratio_min_bytes: int = 64 * MB
     max_members: int = 100_000
     max_buffered_bytes: int = 256 * MB
+    max_depth: int = 100
+    max_html_bytes: int = 8 * MB
+    max_html_tags: int = 200_000
+    max_html_attributes: int = 1_000
+    extract_seconds: float = 30.0
 
 
 DEFAULT_LIMITS = Limits()

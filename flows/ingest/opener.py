@@ -18,7 +18,15 @@ from pathlib import PurePosixPath
 
 from .errors import LimitExceeded, RecordError
 from .schema import error_row
-from .streams import Budget, GuardedReader, compression_of, decompress, peekable, read_bounded
+from .streams import (
+    Budget,
+    GuardedReader,
+    compression_of,
+    decompress,
+    peekable,
+    read_bounded,
+)
+from .unicode import Utf8Reader, wide_encoding
 
 MAX_LAYERS = 4
 
@@ -65,6 +73,10 @@ def iter_entries(stream, name: str, budget: Budget, prefix: str = "", outer=()) 
         guards.append(decompress(buffered, kind, budget))
         buffered, head = peekable(guards[-1])
     original = stream if len(guards) == len(outer) and _can_seek(stream) else None
+    wide = wide_encoding(head)
+    if wide:  # UTF-16/32 text: every reader below sees UTF-8
+        buffered, head = peekable(Utf8Reader(buffered, *wide))
+        original = None
     if head[257:262] == b"ustar":
         yield from _tar_entries(buffered, budget, prefix, guards)
     elif head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -110,8 +122,10 @@ def _member_refusal(name: str, count: int, limits, regular: bool = True) -> str 
 def _admitted(members, prefix: str, limits) -> Iterator:
     """For archive members given as (name, is_dir, regular, member): an error row for each
     refused one, ``(where, member)`` for each to read; stops past ``max_members``."""
+    seen: set[str] = set()
     for count, (name, is_dir, regular, member) in enumerate(members, 1):
-        where = f"{prefix}member:{name}"
+        where = f"{prefix}member:{name}" if name not in seen else f"{prefix}member:{name} #{count}"
+        seen.add(name)  # a name repeated in one archive gets its position: locators stay unique
         reason = _member_refusal(name, count, limits, regular)
         if reason:
             yield error_row(where, reason)

@@ -38,12 +38,36 @@ def read_parquet(entry: Entry, limits: Limits) -> Iterator[dict]:
         for offset in range(batch.num_rows):
             number += 1
             row = {raw: column[offset] for raw, column in values.items()}
-            row["source_locator"] = entry.locator(f"row:{number}")
+            locator = entry.locator(f"row:{number}")
+            bad = [raw for raw, value in row.items() if isinstance(value, NotText)]
+            if bad:
+                yield error_row(locator, f"binary value in column(s) {', '.join(bad)} is not UTF-8 text",
+                                row[bad[0]].data[:1024].hex())
+                continue
+            row["source_locator"] = locator
             yield _bounded(row, limits)
+
+
+class NotText:
+    """A binary Parquet value that is not UTF-8 (refused, never published as b'...')."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+
+def _text_of(value: bytes | None):
+    if value is None:
+        return None
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return NotText(value)
 
 
 def _strings(column: pa.Array) -> list:
     kind = column.type
+    if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+        return [_text_of(value) for value in column.to_pylist()]
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return column.to_pylist()
     if pa.types.is_timestamp(kind) or pa.types.is_date(kind):

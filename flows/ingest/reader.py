@@ -8,7 +8,7 @@ import polars as pl
 
 from .arc import read_arc
 from .delimited import read_delimited
-from .errors import RecordError
+from .errors import RecordError, contained
 from .files import open_input
 from .html import read_html
 from .jsondoc import read_json
@@ -20,6 +20,7 @@ from .schema import batch_rows, error_row
 from .sniff import detect_format
 from .streams import DECOMPRESSION_ERRORS, Budget
 from .text import read_text
+from .walk import printable
 from .warc import read_warc
 
 READERS = {
@@ -48,11 +49,51 @@ def iter_raw_batches(
 
 
 def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
-    """Row dicts (raw columns) of one dump file, in file order."""
+    """Row dicts (raw columns) of one dump file, in file order.
+
+    Nothing a file holds stops the caller: an exception from a reader or a library
+    (a Polars panic, RecursionError, MemoryError, an OS error while reading) ends the file
+    with an error row after the rows already given. Every error row's locator is unique in
+    the file (a repeated one gets ` #<position>`), so each becomes its own quarantine row.
+    """
+    last, position, errors_at = "file", 0, set()
+    try:
+        for row in _file_rows(path, limits):
+            position += 1
+            if not row["source_locator"].isascii():  # a tar member name may hold raw bytes
+                row["source_locator"] = printable(row["source_locator"])
+            if row.get("error") is not None:
+                row["source_locator"] = _unique(row["source_locator"], position, errors_at)
+            else:
+                last = row["source_locator"]
+            yield row
+    except BaseException as exc:
+        if not contained(exc):
+            raise
+        where = "file" if last == "file" else f"{last} (after)"
+        yield error_row(_unique(where, position + 1, errors_at), f"cannot read file: {_describe(exc)}")
+
+
+def _unique(locator: str, position: int, seen: set[str]) -> str:
+    if locator in seen:
+        locator = f"{locator} #{position}"
+    seen.add(locator)
+    return locator
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or "no detail"
+    if isinstance(exc, RecursionError):
+        text = "nested too deeply to process"
+    return f"{type(exc).__name__}: {text[:300]}"
+
+
+def _file_rows(path: str, limits: Limits) -> Iterator[dict]:
     try:
         handle, size = open_input(path)
     except (OSError, ValueError, RecordError) as exc:
-        yield error_row("file", f"cannot open file: {exc}")
+        detail = (exc.strerror or exc) if isinstance(exc, OSError) else exc
+        yield error_row("file", f"cannot open file: {detail}")
         return
     with handle:
         if size == 0:

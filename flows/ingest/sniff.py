@@ -73,6 +73,9 @@ def _delimited_kind(head: bytes, hint: str | None) -> str | None:
         return None
     header = lines[0]
     delimiter = max(",\t;|", key=header.count)
+    kind = "tsv" if delimiter == "\t" else "csv"
+    if _headerless_table(lines if head.endswith(b"\n") else lines[:-1], delimiter, hint):
+        return kind  # with or without a header: the CSV reader tells
     fields = [f.strip().strip('"').lower() for f in next(csv.reader([header], delimiter=delimiter))]
     if sum(1 for f in fields if f) < 2 or any(len(f) > 64 for f in fields):
         return None
@@ -81,4 +84,16 @@ def _delimited_kind(head: bytes, hint: str | None) -> str | None:
     known = {n.lower() for names in field_aliases().values() for n in names}
     if not known.intersection(fields) and hint not in ("csv", "tsv"):
         return None
-    return "tsv" if delimiter == "\t" else "csv"
+    return kind
+
+
+def _headerless_table(lines: list[str], delimiter: str, hint: str | None) -> bool:
+    """Rows of a table without a header (the CSV reader refuses it, saying so) rather than
+    prose: not named as text, at least 3 rows, all split into the same number of fields."""
+    if hint in ("txt", "html"):
+        return False
+    rows = [line for line in lines if line.strip()][:8]
+    if len(rows) < 3:
+        return False
+    widths = {len(fields) for fields in csv.reader(rows, delimiter=delimiter)}
+    return len(widths) == 1 and widths.pop() >= 2

@@ -11,6 +11,7 @@ import bz2
 import gzip
 import io
 import lzma
+import zipfile
 import zlib
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ DECOMPRESSION_ERRORS = (
     lzma.LZMAError,
     zstandard.ZstdError,
     ValueError,
+    zipfile.BadZipFile,  # a member whose data no longer matches its CRC
 )
 
 

@@ -124,5 +124,6 @@ def normalize_articles(
     reasons = _reasons(raw, text, settings.min_text_chars)
     rejected = _rejected(raw, reasons, settings.payload_max_chars)
     good = reasons.list.len() == 0
-    articles = _articles(raw.filter(good), text.filter(good), run_id, settings, now)
+    # rechunked: a filtered string column with an empty chunk makes Polars' str.extract_groups panic
+    articles = _articles(raw.filter(good).rechunk(), text.filter(good).rechunk(), run_id, settings, now)
     return Normalized(articles=articles, rejected=rejected)

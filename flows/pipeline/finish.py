@@ -12,6 +12,7 @@ from flows.lake.layout import partition_values
 from flows.validate import DatasetValidationError, validate_batch
 
 from . import timing
+from .lineage import verify_inputs
 from .quarantine import quarantine_rows, unseen
 from .remote import remove_tree
 from .replace import stage_deletions
@@ -125,6 +126,7 @@ def finish_run(ctx: RunContext) -> dict:
         with stage("aggregate"):
             aggregate_run_events(ctx)
         ctx.seconds["aggregate"] = ctx.seconds.get("aggregate", 0.0) + timing.SECONDS["aggregate"] - start
+    ctx.inputs = verify_inputs(ctx)  # before the balance check: it may quarantine files
     for dataset, counts in ctx.counts.items():
         if not counts.balanced:
             raise DatasetValidationError(

@@ -12,7 +12,7 @@ from typing import Iterator
 import polars as pl
 
 from flows.ingest import describe_input, list_dump_files
-from flows.ingest.files import canonical_path
+from flows.ingest.files import canonical_path, scan_inputs
 from flows.lake import LakeLock, ObjectLake, Transaction, ensure_writable, lake_root, read_columns
 from flows.normalize import Deduplicator
 from flows.progress import reporter
@@ -20,6 +20,7 @@ from flows.settings import Settings
 from flows.validate import Contract, load_contract
 
 from .accounting import Counts
+from .lineage import quarantine_refused, record_failed_run
 from .replace import Replacement, changed_files, plan_replacement
 from .shard import ShardSpec
 
@@ -103,7 +104,7 @@ def open_run(
     files = [canonical_path(f) for f in files]  # one name per file, however it was given
     ensure_writable(root)
     with LakeLock(root, settings.wait_lock_seconds):
-        run_id = new_run_id()
+        run_id, started, inputs = new_run_id(), datetime.now(timezone.utc), []
         txn = Transaction(root, run_id)
         try:
             inputs = [describe_input(f) for f in files]
@@ -121,10 +122,12 @@ def open_run(
                 since=since, until=until, replacement=replacement,
                 seen_quarantine=_existing(root, "quarantine", "quarantine_id") - replacement.quarantine_ids,
             )
+            quarantine_refused(ctx, scan_inputs(paths).refused)
             reporter().start(sum(i["size"] for i in ctx.inputs), len(files))
             yield ctx
-        except BaseException:
+        except BaseException as exc:
             txn.abort()
+            record_failed_run(root, run_id, flow_run_id, started, inputs, exc)
             raise
 
 

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.coding import code_articles
 from flows.ingest import iter_raw_batches
 from flows.lake.write import split_partitions, write_file
-from flows.normalize import Deduplicator, normalize_articles
+from flows.normalize import Deduplicator
 from flows.progress import reporter
 from flows.settings import Settings
 from flows.validate import Contract, load_contract, save_result, validate_batch
 
 from .accounting import Counts
+from .contain import code_contained, normalize_contained
 from .quarantine import quarantine_rows, rows_as_payload
 from .remote import is_remote, remove_tree, run_staged_remotely
 from . import timing
@@ -121,7 +121,7 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     counts = shard.counts["articles"]
     counts.records_read += raw.height
     with stage("normalize"):
-        normalized = normalize_articles(raw, shard.spec.run_id)
+        normalized = normalize_contained(raw, shard.spec.run_id)
     _quarantine(shard, "articles", normalized.rejected)
     articles, out_of_range = _split_date_range(shard.spec, normalized.articles)
     _quarantine(shard, "articles", out_of_range)
@@ -140,8 +140,9 @@ def _code_and_stage(shard: _Shard, articles: pl.DataFrame) -> None:
     counts, pending, size = shard.counts["mentions"], [], 0
     for start in range(0, articles.height, ARTICLES_PER_SLICE):
         with stage("code"):
-            mentions = code_articles(articles.slice(start, ARTICLES_PER_SLICE))
-        counts.records_read += mentions.height
+            mentions, failed = code_contained(articles.slice(start, ARTICLES_PER_SLICE))
+        counts.records_read += mentions.height + failed.height
+        _quarantine(shard, "mentions", failed)
         fresh = mentions.unique("mention_id", keep="first", maintain_order=True)
         counts.duplicates += mentions.height - fresh.height
         pending.append(fresh)

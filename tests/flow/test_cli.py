@@ -58,3 +58,16 @@ def test_an_empty_dump_file_is_no_error(tmp_path):
     proc = geowire("run", str(empty), str(SAMPLES / "articles.jsonl"), "--lake", str(lake))
     assert proc.returncode == 0, proc.stderr
     assert count(lake, "articles") > 0
+
+
+def test_a_locked_lake_is_refused_in_one_line_without_a_traceback(tmp_path):
+    import fcntl
+
+    lake = tmp_path / "lake"
+    lake.mkdir()
+    with open(lake / ".lock", "a+") as held:  # another run holds the lake
+        fcntl.flock(held, fcntl.LOCK_EX)
+        proc = geowire("run", str(SAMPLES / "articles.jsonl"), "--lake", str(lake))
+    assert proc.returncode == 2
+    assert "locked by another geowire run" in proc.stderr
+    assert "Traceback" not in proc.stderr
