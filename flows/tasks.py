@@ -7,6 +7,8 @@ exponential back-off, and stop at a time limit; both are safe to run again (see
 
 from __future__ import annotations
 
+from typing import Any
+
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
@@ -27,7 +29,7 @@ def retry_transient(task, task_run, state) -> bool:
     return False
 
 
-_RETRYING = dict(
+_RETRYING: dict[str, Any] = dict(
     retries=OPS.retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.backoff),
     retry_jitter_factor=0.2, retry_condition_fn=retry_transient,
 )

@@ -69,8 +69,11 @@ def export_gdelt(lake, out: str | os.PathLike, since: date | None = None,
     summary.files += write_batches(rows, "DATEADDED", "export", out)
     mentions = select_mentions(lake, events)
     if mentions.height:
-        articles = scan_dataset(lake, "articles").select("article_id", "n_chars").collect()
-        runs = scan_dataset(lake, "runs").select("run_id", "started_at").collect()
+        articles_scan, runs_scan = scan_dataset(lake, "articles"), scan_dataset(lake, "runs")
+        if articles_scan is None or runs_scan is None:  # mentions without articles: not a geowire lake
+            raise ValueError(f"{lake}: mentions but no articles or runs")
+        articles = articles_scan.select("article_id", "n_chars").collect()
+        runs = runs_scan.select("run_id", "started_at").collect()
         table = gdelt_mentions(mentions, events, articles, runs)
         summary.mentions = table.height
         summary.files += write_batches(table, "MentionTimeDate", "mentions", out)

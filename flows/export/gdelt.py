@@ -32,7 +32,7 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def gdelt_columns(table: str) -> dict[str, pl.DataType]:
+def gdelt_columns(table: str) -> dict[str, pl.DataType | type[pl.DataType]]:
     """GDELT's columns of ``table`` (events or mentions), in file order, with Polars types."""
     rows = sorted((r for r in _tsv(COLUMNS_FILE) if r["table"] == table), key=lambda r: int(r["position"]))
     return {r["name"]: DTYPES[r["type"]] for r in rows}

@@ -46,7 +46,7 @@ def fips_adm1(iso3: str | None, adm1: str | None) -> str | None:
     codes, FIPS-based for most countries), or the FIPS country alone when the place is a whole
     country or its division has only an ISO 3166-2 code."""
     fips = fips_country(iso3)
-    if fips is None:
+    if fips is None or iso3 is None:
         return None
     iso2 = _countries()[iso3]["iso"]
     if adm1 and not ISO_SUBDIVISION.match(adm1) and adm1.startswith(iso2) and len(adm1) > 2:

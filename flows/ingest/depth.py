@@ -44,7 +44,8 @@ def build_items(events, max_depth: int) -> Iterator[object]:
 
     An item deeper than `max_depth` comes out as a `TooDeep` once it ends.
     """
-    depth, base, top, stack, skipping = 0, 0, None, [], False
+    depth, base, top, skipping = 0, 0, None, False
+    stack: list = []
     for event, value in events:
         if top is None:  # the first event of a top-level value decides what an item is
             top = event == "start_array"

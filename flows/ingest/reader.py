@@ -56,7 +56,8 @@ def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
     with an error row after the rows already given. Every error row's locator is unique in
     the file (a repeated one gets ` #<position>`), so each becomes its own quarantine row.
     """
-    last, position, errors_at = "file", 0, set()
+    last, position = "file", 0
+    errors_at: set[str] = set()
     try:
         for row in _file_rows(path, limits):
             position += 1

@@ -5,8 +5,9 @@ markup) can keep them busy for minutes, and while C code runs the process neithe
 a timeout nor handles SIGTERM. So extraction runs in a long-lived helper process
 (`python -m flows.ingest.sandbox`, one per thread that extracts), fed one page at a time
 over a pipe; it has started and answered a first ping before any page is timed. The caller
-waits in `select`, which a signal interrupts, for at most `Limits.extract_seconds`; a page that takes longer is refused (`RecordError`), the helper
-is killed and a fresh one starts with the next page. The helper dies with its parent
+waits in `select`, which a signal interrupts, for at most `Limits.extract_seconds`; a page
+that takes longer is refused (`RecordError`), the helper is killed and a fresh one starts
+with the next page. The helper dies with its parent
 (PR_SET_PDEATHSIG). When no helper can be started, extraction runs in-process.
 """
 

@@ -39,6 +39,8 @@ def migrate_layout(root: Path) -> list[str]:
     versions = {}
     for dataset in datasets:
         current = current_snapshot(root, dataset)
+        if current is None:
+            continue
         version = next_version(root, dataset, run_id)
         target = snapshot_root(root, dataset) / version
         target.mkdir(parents=True)

@@ -11,6 +11,7 @@ merged again.
 from __future__ import annotations
 
 import copy
+from typing import cast
 from dataclasses import dataclass
 
 import polars as pl
@@ -38,7 +39,7 @@ def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
     elif _finish_journaled_commit(ctx):
         return summary(ctx)
     else:
-        _rewind(ctx, ctx.checkpoint)
+        _rewind(ctx, cast(_Checkpoint, ctx.checkpoint))
     merge_shards(ctx, results)
     return finish_run(ctx)
 
@@ -57,7 +58,7 @@ def _finish_journaled_commit(ctx: RunContext) -> bool:
 
 def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     """Back to the state before the first attempt (in place: the task holds this object)."""
-    ctx.txn.reset()
+    ctx.txn.reset()  # type: ignore[attr-defined]  # Transaction is a factory, not a type
     if not isinstance(ctx.root, ObjectLake):
         collect_garbage(ctx.root, DATASETS)  # snapshots the failed commit built but never swapped
     ctx.counts.clear()

@@ -69,8 +69,9 @@ def data_dictionary_markdown(contract: Contract) -> str:
     for col in contract.columns:
         lines.append(f"| `{col.name}` | {_escape(col.type)} | {'yes' if col.nullable else 'no'} "
                      f"| {_escape(_rules_text(col))} | {_escape(col.description)} |")
+    by = part.by if part is not None else ""
     for name in contract.partition_columns:
-        lines.append(f"| `{name}` | int32 | yes |  | {name.capitalize()} of `{part.by}` (partition "
+        lines.append(f"| `{name}` | int32 | yes |  | {name.capitalize()} of `{by}` (partition "
                      "column, stored in every file of the dataset). |")
     return "\n".join(lines) + "\n"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from ..text import split_sentences
-from .corpus import SET_DIR, article_key, extract, sentence_hash, shared_root
+from .corpus import SET_DIR, extract, sentence_hash, shared_root
 
 SEED = 20261202
 PER_STRATUM = 300
@@ -74,7 +74,7 @@ def write_articles(picked: list[dict]) -> None:
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             topics = {a["article"]: a.get("topic") for a in map(json.loads, fh)}
-    seen = {}
+    seen: dict[str, dict] = {}
     for r in picked:
         seen.setdefault(r["key"], {"article": r["key"], "file": r["file"], "locator": r["locator"],
                                    "topic": topics.get(r["key"]), "half": r["half"]})

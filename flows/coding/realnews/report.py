@@ -77,9 +77,10 @@ def report(errors: bool = False) -> str:
     problems = attach_predictions(items, sentences, articles, mentions)
     items = [it for it in items if not any(p.startswith(it.id + ":") for p in problems)]
     non_political = sum(1 for it in items if it.topic != POLITICAL)
-    out = [f"real-news set (random sentences of real articles, annotated blind; NOT tuned on): "
-           f"{len(items)} sentences from {len({it.key for it in items})} articles, "
-           f"{non_political} from non-political articles"]
+    heading = (f"real-news set (random sentences of real articles, annotated blind; NOT tuned on): "
+               f"{len(items)} sentences from {len({it.key for it in items})} articles, "
+               f"{non_political} from non-political articles")
+    out = [heading]
     out += [f"  ! {p}" for p in problems]
     for label, half in HALVES:
         part = [it for it in items if half is None or it.half == half]

@@ -35,7 +35,7 @@ def migrate_object_layout(lake: ObjectLake) -> list[str]:
         for dataset in DATASETS:
             current = read_manifest(lake, dataset)
             old = [f for f in current["files"] if is_legacy_partition(_split(f["path"])[1])] if current else []
-            if not old:
+            if not old or current is None:
                 continue
             files = {f["path"]: f for f in current["files"]}
             for entry in old:
