@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flows.ingest.files import canonical_path
 from flows.lake import read_columns
 from flows.pipeline.replace import changed_files, plan_replacement, stage_deletions
 from tests.pipeline.lakes import column, publish, run_context
@@ -21,6 +22,10 @@ def test_changed_files_are_known_paths_with_other_content():
     assert changed_files(inputs, set()) == set()
 
 
+# runs name their inputs by canonical path; lakes written before that hold them as given
+DAY1 = canonical_path("dumps/day1.jsonl")
+
+
 def lake_of_two_files(lake):
     other = {"source_file": "dumps/day2.jsonl"}
     publish(lake, "run-0", {
@@ -32,8 +37,8 @@ def lake_of_two_files(lake):
 
 def test_the_plan_names_the_files_rows_and_the_events_they_counted_towards(tmp_path):
     lake_of_two_files(tmp_path)
-    plan = plan_replacement(tmp_path, {"dumps/day1.jsonl"})
-    assert plan.files == {"dumps/day1.jsonl"}
+    plan = plan_replacement(tmp_path, {DAY1})
+    assert plan.files == {DAY1}
     assert plan.article_ids == {hex32("a0")}
     assert plan.quarantine_ids == {hex32("q0")}
     assert plan.events.rows() == [(hex32("e0"), dt.date(2024, 3, 5))]
@@ -41,13 +46,13 @@ def test_the_plan_names_the_files_rows_and_the_events_they_counted_towards(tmp_p
 
 def test_nothing_changed_or_an_empty_lake_replaces_nothing(tmp_path):
     assert plan_replacement(tmp_path, set()).article_ids == set()
-    empty = plan_replacement(tmp_path, {"dumps/day1.jsonl"})
+    empty = plan_replacement(tmp_path, {DAY1})
     assert (empty.article_ids, empty.quarantine_ids, empty.events.height) == (set(), set(), 0)
 
 
 def test_staged_deletions_remove_the_replaced_rows_at_commit(tmp_path):
     lake_of_two_files(tmp_path)
-    ctx = run_context(tmp_path, replacement=plan_replacement(tmp_path, {"dumps/day1.jsonl"}))
+    ctx = run_context(tmp_path, replacement=plan_replacement(tmp_path, {DAY1}))
     stage_deletions(ctx)
     ctx.txn.commit()
     assert column(read_columns(tmp_path, "articles", ["article_id"]), "article_id") == {hex32("a1")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from flows.ingest.files import canonical_path
 from flows.pipeline import new_run_id, plan_shards
 from flows.pipeline.run import processed_inputs
 from flows.settings import Settings
@@ -24,7 +25,8 @@ def test_processed_inputs_are_those_of_completed_runs(tmp_path):
     assert processed_inputs(tmp_path) == set()
     failed = {**run(1), "status": "failed", "inputs": [{"path": "dumps/day2.jsonl", "size": 9, "sha256": "cd" * 32}]}
     publish(tmp_path, "run-0", {"runs": [run(0), failed]})
-    assert processed_inputs(tmp_path) == {("dumps/day1.jsonl", 2048, "ab" * 32)}
+    # recorded as given by an older run, returned by its canonical (absolute) path
+    assert processed_inputs(tmp_path) == {(canonical_path("dumps/day1.jsonl"), 2048, "ab" * 32)}
 
 
 def test_small_files_share_a_shard_and_a_large_one_has_its_own(tmp_path):
