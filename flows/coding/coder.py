@@ -23,6 +23,7 @@ from .modality import (
     uncertain,
 )
 from .places import LOCATIVES, Place, actor_place, located_places
+from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
@@ -77,11 +78,15 @@ class Coder:
         self.dictionaries = dictionaries
         self.verbs = verbs
         self.matcher = matcher_for(dictionaries)
+        self.rules = load_rules()
 
     def candidates(self, article: dict) -> list[Candidate]:
         """Sentences worth coding (and parsing): an actor hit and an event word in them."""
         text: str = article["text"] or ""
         hits = self.matcher.find(text)
+        relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
+        if relevance == OTHER:
+            return []  # not about politics, conflict or the state: no events
         hit_starts = [h.start for h in hits]
         by_head = self.verbs.by_head
         found = []

@@ -16,6 +16,7 @@ from .schema import MENTION_COLUMNS, MENTION_SCHEMA
 from .verbs import Verbs, load_verbs
 
 REQUIRED_COLUMNS = ("article_id", "text")
+JUDGED_COLUMNS = ("relevance",)
 CHUNK = 200  # articles whose candidate sentences are parsed in one batched pass
 OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
 __all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
@@ -72,7 +73,8 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
     coder = _coder(dictionaries, verbs)
     frame = articles.select(
         [c for c in REQUIRED_COLUMNS]
-        + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS])
+        + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS]
+        + [c for c in JUDGED_COLUMNS if c in articles.columns])  # judged by the coder when absent
     # only English (or unknown-language) articles with text are coded: filter in Polars, not per row
     frame = frame.with_row_index("_row").filter(
         (pl.col("language").is_null() | (pl.col("language") == "en"))
