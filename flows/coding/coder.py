@@ -151,7 +151,7 @@ class Coder:
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not _bare_statement(d)]
+        chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
@@ -243,6 +243,11 @@ def _bare_statement(d: Dyad) -> bool:
     """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
     for statements about someone; a bare report of speech is how news is written)."""
     return d.target is None and ("say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT)
+
+
+def _lacks_object(d: Dyad) -> bool:
+    """A pattern flagged "obj" is an event only when an actor is its target ("received a loan")."""
+    return d.target is None and "obj" in d.match.pattern.flags
 
 
 def _actor_columns(n: int, actor: Actor | None) -> dict:

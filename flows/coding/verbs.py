@@ -14,7 +14,7 @@ from lemminflect import getAllInflections, getInflection
 
 DEFAULT_VERBS = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "verbs.tsv"
 COLUMNS = ("code", "pos", "pattern", "flags")
-FLAGS = frozenset({"sym", "say", "gov", "intr"})
+FLAGS = frozenset({"sym", "say", "gov", "intr", "obj"})
 CODE = re.compile(r"^\d{2,4}$")
 SLOT = re.compile(r"^[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
