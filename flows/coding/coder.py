@@ -27,7 +27,7 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
-from .parse import Tagged, tag_sentences
+from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
@@ -69,6 +69,13 @@ class Candidate:
     end: int
     hits: list          # the actor matcher's hits inside it
     tokens: list[Token]
+    parse: bool         # whether an event word's part of speech is in doubt
+
+
+def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
+    """Tags of the candidates that need them (one batched parse), UNTAGGED for the others."""
+    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse]))
+    return [next(tagged) if c.parse else UNTAGGED for c in candidates]
 
 
 class Coder:
@@ -81,7 +88,7 @@ class Coder:
         self.rules = load_rules()
 
     def candidates(self, article: dict) -> list[Candidate]:
-        """Sentences worth coding (and parsing): an actor hit and an event word in them."""
+        """Sentences worth coding (and parsing): an actor and a matching event word in them."""
         text: str = article["text"] or ""
         hits = self.matcher.find(text)
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
@@ -96,8 +103,19 @@ class Coder:
                 continue
             tokens = tokenize(text, s0, s1)
             if any(t.lower in by_head for t in tokens):
-                found.append(Candidate(index, s0, s1, hits[lo:hi], tokens))
+                matches = self._matches(tokens, hits[lo:hi], text)
+                if matches:
+                    parse = any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse))
         return found
+
+    def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
+        """Event words matching with no part of speech known: the parse can only take matches
+        away, so a sentence without one is not worth parsing (nor coding)."""
+        actors = self.matcher.resolve(hits, tokens, text, None)
+        if not actors:
+            return []
+        return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
 
     def code_article(self, article: dict, candidates: list[Candidate] | None = None,
                      parsed: list[Tagged] | None = None) -> list[dict]:
@@ -108,7 +126,7 @@ class Coder:
         if candidates is None:
             candidates = self.candidates(article)
         if parsed is None:
-            parsed = tag_sentences([text[c.start:c.end] for c in candidates])
+            parsed = parse_candidates(text, candidates)
         base = {"article_id": article["article_id"], "run_id": article.get("run_id"),
                 "mention_source": article.get("source"), "mention_url": article.get("url"),
                 "mention_doc_tone": None}

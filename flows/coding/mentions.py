@@ -11,7 +11,7 @@ import polars as pl
 
 from .coder import Coder
 from .dictionaries import Dictionaries, load_dictionaries
-from .parse import tag_sentences
+from .parse import UNTAGGED, tag_sentences
 from .schema import MENTION_COLUMNS, MENTION_SCHEMA
 from .verbs import Verbs, load_verbs
 
@@ -50,12 +50,13 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
                                 f"failed: {exc}") from exc
-    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates) for c in cs]))
+    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
+                                 for c in cs if c.parse]))
     rows: list[dict] = []
     for article, found in zip(articles, candidates):
         number = article.pop("_row")
         try:
-            rows.extend(coder.code_article(article, found, [next(parsed) for _ in found]))
+            rows.extend(coder.code_article(article, found, [next(parsed) if c.parse else UNTAGGED for c in found]))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(
                 f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc

