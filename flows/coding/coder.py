@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import Actor, matcher_for
@@ -23,9 +23,11 @@ from .modality import (
     uncertain,
 )
 from .places import LOCATIVES, Place, actor_place, located_places
+from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
+from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
@@ -33,6 +35,7 @@ from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
 
 LEAD_SENTENCES = 2
+STATEMENT = "010"
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 # a cooperative act announced for the future is an intent (03x), as in CAMEO
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -59,6 +62,22 @@ def _repression(d: Dyad) -> bool:
             and d.source.country_code is not None and d.source.country_code == target.country_code)
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int          # the sentence's number in the article
+    start: int          # its offsets in the article text
+    end: int
+    hits: list          # the actor matcher's hits inside it
+    tokens: list[Token]
+    parse: bool         # whether an event word's part of speech is in doubt
+
+
+def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
+    """Tags of the candidates that need them (one batched parse), UNTAGGED for the others."""
+    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse]))
+    return [next(tagged) if c.parse else UNTAGGED for c in candidates]
+
+
 class Coder:
     """Holds the compiled dictionaries; `code_article` is a pure function of one article."""
 
@@ -66,43 +85,74 @@ class Coder:
         self.dictionaries = dictionaries
         self.verbs = verbs
         self.matcher = matcher_for(dictionaries)
+        self.rules = load_rules()
 
-    def code_article(self, article: dict) -> list[dict]:
+    def candidates(self, article: dict) -> list[Candidate]:
+        """Sentences worth coding (and parsing): an actor and a matching event word in them."""
+        text: str = article["text"] or ""
+        hits = self.matcher.find(text)
+        relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
+        if relevance == OTHER:
+            return []  # not about politics, conflict or the state: no events
+        hit_starts = [h.start for h in hits]
+        by_head = self.verbs.by_head
+        found = []
+        for index, (s0, s1) in enumerate(split_sentences(text)):
+            lo, hi = bisect_left(hit_starts, s0), bisect_left(hit_starts, s1)
+            if lo == hi:
+                continue
+            tokens = tokenize(text, s0, s1)
+            if any(t.lower in by_head for t in tokens):
+                matches = self._matches(tokens, hits[lo:hi], text)
+                if matches:
+                    parse = any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse))
+        return found
+
+    def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
+        """Event words matching with no part of speech known: the parse can only take matches
+        away, so a sentence without one is not worth parsing (nor coding)."""
+        actors = self.matcher.resolve(hits, tokens, text, None)
+        if not actors:
+            return []
+        return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
+
+    def code_article(self, article: dict, candidates: list[Candidate] | None = None,
+                     parsed: list[Tagged] | None = None) -> list[dict]:
+        """The article's mention rows; `parsed` holds the candidates' parses (made here if None)."""
         text: str = article["text"] or ""
         published = article.get("published_at")
         pub_date: date | None = published.date() if published is not None else None
-        hits = self.matcher.find(text)
-        hit_starts = [h.start for h in hits]
+        if candidates is None:
+            candidates = self.candidates(article)
+        if parsed is None:
+            parsed = parse_candidates(text, candidates)
         base = {"article_id": article["article_id"], "run_id": article.get("run_id"),
                 "mention_source": article.get("source"), "mention_url": article.get("url"),
                 "mention_doc_tone": None}
         rows: list[dict] = []
         context: Actor | None = None
-        tone_done = False
-        for index, (s0, s1) in enumerate(split_sentences(text)):
-            lo, hi = bisect_left(hit_starts, s0), bisect_left(hit_starts, s1)
-            if lo == hi:
-                continue
-            found, context = self._code_sentence(text, s0, s1, hits[lo:hi], pub_date, context)
-            if found and not tone_done:
+        for candidate, tagged in zip(candidates, parsed):
+            found, context = self._code_sentence(text, candidate, tagged, pub_date, context)
+            if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
-                tone_done = True
             for row in found:
-                row.update(base, sentence_index=index)
-                row["mention_id"] = stable_id(row["article_id"], index, row["event_id"], row["actor1_start"],
+                row.update(base, sentence_index=candidate.index)
+                row["mention_id"] = stable_id(row["article_id"], candidate.index, row["event_id"], row["actor1_start"],
                                               row["actor1_end"], row["actor2_start"], row["actor2_end"])
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, s0, s1, hits, pub_date, context):
+    def _code_sentence(self, text, candidate, tagged, pub_date, context):
+        s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
         event_date = resolve_event_date(sentence, pub_date)
-        tokens = tokenize(text, s0, s1)
-        actors = self.matcher.resolve(hits, tokens, text, event_date or pub_date)
+        actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return [], context
         actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
-        matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens))
+        tags = [tagged.tag_at(t.start - s0) for t in tokens]
+        matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags))
         if not matches:
             return [], context
         speech = any("say" in m.pattern.flags for m in matches)  # attribution counts: "…, X said"
@@ -119,6 +169,7 @@ class Coder:
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
+        chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
         return rows, context
@@ -204,6 +255,17 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 break
         out.append(m)
     return out
+
+
+def _bare_statement(d: Dyad) -> bool:
+    """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
+    for statements about someone; a bare report of speech is how news is written)."""
+    return d.target is None and ("say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT)
+
+
+def _lacks_object(d: Dyad) -> bool:
+    """A pattern flagged "obj" is an event only when an actor is its target ("received a loan")."""
+    return d.target is None and "obj" in d.match.pattern.flags
 
 
 def _actor_columns(n: int, actor: Actor | None) -> dict:

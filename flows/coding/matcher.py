@@ -7,6 +7,7 @@ from .text import Token
 from .verbs import VerbPattern, Verbs
 
 MAX_SLOT_GAP = 6
+VERB_TAG, NOUN_TAG = "VB", "NN"  # Penn tags: VB VBD VBG VBN VBP VBZ; NN NNS (NNP: a name)
 BARRIERS = frozenset({";", ":", ".", "?", "!"})
 # Words before an ambiguous head ("attack", "strike", "sanctions") that make it a noun.
 NOUN_CUES = frozenset(
@@ -36,8 +37,13 @@ class VerbMatch:
         return self.positions[-1] + 1
 
 
-def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int]) -> list[VerbMatch]:
-    """The best pattern at each head token, left to right; heads inside a match are skipped."""
+def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int],
+                tags: list[str | None] | None = None) -> list[VerbMatch]:
+    """The best pattern at each head token, left to right; heads inside a match are skipped.
+
+    With `tags` (the parser's part-of-speech tag of each token, None where unknown), a verb
+    pattern's head must be tagged a verb and an event noun's a noun ("the state", "an aid ban",
+    "rolled back" are not acts)."""
     found: list[VerbMatch] = []
     covered: set[int] = set()
     for i, token in enumerate(tokens):
@@ -56,7 +62,10 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
         stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
         if token.lower.endswith("ing") and not noun_context and not stated and not _progressive(tokens, i):
             continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
+        tag = tags[i] if tags is not None else None
         for pattern in candidates:
+            if tag is not None and not _tag_fits(pattern.pos, tag):
+                continue
             if pattern.pos == "V" and (determined or (noun_context and _is_noun_form(token.lower, verbs))):
                 continue
             if pattern.pos == "N" and not noun_context and not _noun_only(token.lower, verbs):
@@ -69,6 +78,10 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int])
                 covered.update(positions)
                 break
     return found
+
+
+def _tag_fits(pos: str, tag: str) -> bool:
+    return tag.startswith(VERB_TAG) if pos == "V" else tag.startswith(NOUN_TAG)
 
 
 # "aid convoys", "protest leaders", "attack helicopters": the head word modifies the next noun

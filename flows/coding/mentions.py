@@ -11,10 +11,13 @@ import polars as pl
 
 from .coder import Coder
 from .dictionaries import Dictionaries, load_dictionaries
+from .parse import UNTAGGED, tag_sentences
 from .schema import MENTION_COLUMNS, MENTION_SCHEMA
 from .verbs import Verbs, load_verbs
 
 REQUIRED_COLUMNS = ("article_id", "text")
+JUDGED_COLUMNS = ("relevance",)
+CHUNK = 200  # articles whose candidate sentences are parsed in one batched pass
 OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
 __all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
 
@@ -37,6 +40,29 @@ def _coder(dictionaries: Dictionaries, verbs: Verbs) -> Coder:
     return cached[2]
 
 
+def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
+    """Code a chunk of articles, parsing all their candidate sentences in one batched pass."""
+    articles = list(chunk.iter_rows(named=True))
+    candidates = []
+    for article in articles:
+        try:
+            candidates.append(coder.candidates(article))
+        except Exception as exc:  # name the record, keep the cause
+            raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
+                                f"failed: {exc}") from exc
+    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
+                                 for c in cs if c.parse]))
+    rows: list[dict] = []
+    for article, found in zip(articles, candidates):
+        number = article.pop("_row")
+        try:
+            rows.extend(coder.code_article(article, found, [next(parsed) if c.parse else UNTAGGED for c in found]))
+        except Exception as exc:  # name the record, keep the cause
+            raise ArticlesError(
+                f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
+    return rows
+
+
 def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = None,
                   verbs: Verbs | None = None) -> pl.DataFrame:
     """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes."""
@@ -48,19 +74,15 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
     coder = _coder(dictionaries, verbs)
     frame = articles.select(
         [c for c in REQUIRED_COLUMNS]
-        + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS])
+        + [pl.col(c) if c in articles.columns else pl.lit(None).alias(c) for c in OPTIONAL_COLUMNS]
+        + [c for c in JUDGED_COLUMNS if c in articles.columns])  # judged by the coder when absent
     # only English (or unknown-language) articles with text are coded: filter in Polars, not per row
     frame = frame.with_row_index("_row").filter(
         (pl.col("language").is_null() | (pl.col("language") == "en"))
         & pl.col("text").is_not_null() & (pl.col("text") != ""))
     rows: list[dict] = []
-    for article in frame.iter_rows(named=True):
-        number = article.pop("_row")
-        try:
-            rows.extend(coder.code_article(article))
-        except Exception as exc:  # name the record, keep the cause
-            raise ArticlesError(
-                f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
+    for chunk in frame.iter_slices(CHUNK):
+        rows.extend(_code_chunk(coder, chunk))
     if not rows:
         return pl.DataFrame(schema=MENTION_SCHEMA)
     return pl.DataFrame(rows, schema=MENTION_SCHEMA).select(MENTION_COLUMNS)

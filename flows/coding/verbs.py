@@ -16,7 +16,7 @@ from flows.resources import dictionaries_dir
 
 DEFAULT_VERBS = dictionaries_dir() / "verbs.tsv"
 COLUMNS = ("code", "pos", "pattern", "flags")
-FLAGS = frozenset({"sym", "say", "gov", "intr"})
+FLAGS = frozenset({"sym", "say", "gov", "intr", "obj"})
 CODE = re.compile(r"^\d{2,4}$")
 SLOT = re.compile(r"^[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")

@@ -106,6 +106,8 @@ def _articles(
             "run_id": pl.Series([run_id] * len(raw), dtype=pl.String),
         }
     )
+    # judged by the coder before the articles are published (flows/coding/relevance.py)
+    frame = frame.with_columns(relevance=pl.lit(None, dtype=pl.String))
     return frame.cast(dict(ARTICLES_SCHEMA)).select(ARTICLES_SCHEMA.names())
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.coding.relevance import article_relevance
 from flows.ingest import iter_raw_batches
 from flows.lake.write import split_partitions, write_file
 from flows.normalize import Deduplicator
@@ -128,6 +129,9 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     with stage("dedup"):
         unique, duplicates = shard.dedup.filter(articles)
     counts.duplicates += duplicates
+    if shard.spec.settings.code_events and unique.height:  # null when events are not coded
+        with stage("relevance"):
+            unique = unique.with_columns(article_relevance(unique))
     good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
     counts.published += good.height
     if shard.spec.settings.code_events and good.height:

@@ -39,6 +39,7 @@ def test_one_article_end_to_end():
             "published_at": [dt.datetime(2019, 10, 24, tzinfo=dt.UTC)],
             "date_source": ["url"],
             "language": ["en"],
+            "relevance": [None],  # judged by the coder, later
             "n_chars": [len(text)],
             "content_hash": [blake2b_16(" ".join(text.lower().split()))],
             "author": ["Jane Doe"],

@@ -22,7 +22,7 @@ def article(i: int) -> dict:
         "article_id": hex32(f"a{i}"), "url": f"https://news.example.org/story/{i}",
         "source": "news.example.org", "title": f"Ministers meet ({i})", "text": text,
         "published_at": dt.datetime(2024, 3, 5, 8, 30, tzinfo=UTC), "date_source": "record",
-        "language": "en", "n_chars": len(text), "content_hash": hex32(text), "author": None,
+        "language": "en", "relevance": "political", "n_chars": len(text), "content_hash": hex32(text), "author": None,
         "source_format": "jsonl", "source_file": "dumps/day1.jsonl",
         "source_locator": f"line:{i + 1}", "run_id": "run-test",
     }

@@ -19,7 +19,7 @@ ACTORS = [f"actor{n}_{f}" for n in (1, 2) for f in ("code", "name", "country_cod
 CODES = ["event_code", "event_base_code", "event_root_code"]
 EXPECTED_COLUMNS = {
     "articles": ["article_id", "url", "source", "title", "text", "published_at", "date_source",
-                 "language", "n_chars", "content_hash", "author", "source_format", "source_file",
+                 "language", "relevance", "n_chars", "content_hash", "author", "source_format", "source_file",
                  "source_locator", "run_id"],
     "quarantine": ["quarantine_id", "run_id", "dataset", "reasons", "source_file",
                    "source_locator", "payload"],

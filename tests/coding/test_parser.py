@@ -1,0 +1,55 @@
+"""The coder reads part of speech from spaCy's small English pipeline (flows/coding/parse.py)."""
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from flows.coding import code_articles
+from flows.coding.parse import ParserError, check_meta, load_model, tag_sentences
+
+
+def _codes(*sentences: str) -> set[tuple]:
+    frame = pl.DataFrame({"article_id": [f"{i:032x}" for i in range(len(sentences))], "text": list(sentences)})
+    return {(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in code_articles(frame).iter_rows(named=True)}
+
+
+def test_the_model_is_the_small_english_pipeline_with_only_the_tagger_running():
+    nlp = load_model()
+    assert nlp.meta["lang"] == "en" and nlp.meta["version"].startswith("3.8")
+    assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names  # not run: not read
+    assert load_model() is nlp  # loaded once per process
+
+
+@pytest.mark.parametrize("meta", [
+    {"lang": "de", "name": "core_news_sm", "version": "3.8.0"},
+    {"lang": "en", "name": "core_web_lg", "version": "3.8.0"},
+    {"lang": "en", "name": "core_web_sm", "version": "3.5.0"},
+])
+def test_a_model_that_is_not_the_measured_one_is_refused(meta):
+    with pytest.raises(ParserError, match="expected en_core_web_sm 3.8"):
+        check_meta(meta, "some_model")
+
+
+def test_tags_are_keyed_by_offset_in_the_sentence():
+    tagged = tag_sentences(["Russia rolled back its troops.", "Troops backed the rebels."])
+    assert tagged[0].tag_at(len("Russia rolled ")) == "RB"  # an adverb, not the verb "back"
+    assert tagged[1].tag_at(len("Troops ")) == "VBD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb or particle "back" is not support (051); the verb is
+    ("Russia rolled back its troops from the border with Ukraine on Monday.", set()),
+    ("The United States backed Israel in the dispute with Iran on Monday.", {("USA", "ISR", "051")}),
+])
+def test_the_event_word_must_be_a_verb_by_its_part_of_speech(text, expected):
+    assert _codes(text) == expected
+
+
+def test_a_noun_is_not_read_as_a_verb():
+    # "force" as a noun is not coercion (170)
+    assert not {c for *_, c in _codes("Iraq's government said the Indian force had left Iraq.")} & {"170"}
+
+
+def test_a_bare_statement_is_no_event_but_a_statement_about_an_actor_is():
+    assert _codes("The European Union said on Monday that the talks would continue.") == set()
+    assert _codes("The European Union condemned Russia on Monday.") == {("IGOEUREEC", "RUS", "111")}
