@@ -69,7 +69,7 @@ def political_hits(matcher: ActorMatcher, text: str, types: frozenset[str], hits
 def judge(matcher: ActorMatcher, text: str | None, rules: Rules, hits=None) -> str | None:
     """"political", "other", or None for a text too short to judge."""
     words = len(text.split()) if text else 0
-    if words < rules.min_words:
+    if text is None or words < rules.min_words:
         return None
     n = political_hits(matcher, text, rules.political_types, hits)
     return POLITICAL if n >= rules.min_hits and 1000 * n / words >= rules.min_per_1000_words else OTHER
