@@ -1,0 +1,70 @@
+"""The etl flow publishes its summary as Prefect artifacts and logs its counts, read back
+from the (temporary, real) Prefect API."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+from uuid import UUID
+
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.flow.lakeq import rows
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+
+@pytest.fixture
+def run_logs_at_info():
+    """What `geowire` sets up (PREFECT_LOGGING_LOGGERS_PREFECT_*_RUNS_LEVEL=INFO) for this process."""
+    import flows.etl  # noqa: F401  importing it (re)configures Prefect's logging: set the levels after
+
+    loggers = [logging.getLogger(name) for name in ("prefect.flow_runs", "prefect.task_runs")]
+    before = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.INFO)
+    yield
+    for lg, level in zip(loggers, before):
+        lg.setLevel(level)
+
+
+def _read_back(flow_run_id: UUID):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, LogFilter, LogFilterFlowRunId
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+        for _ in range(100):  # logs reach the API in batches
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
+            if any("report written" in log.message for log in logs):
+                break
+            time.sleep(0.2)
+    return {a.key: a for a in artifacts}, [log.message for log in logs]
+
+
+def test_flow_publishes_summary_and_report_artifacts(tmp_path, run_logs_at_info):
+    from flows.etl import etl
+
+    lake = tmp_path / "lake"
+    result = etl(paths=[str(SAMPLES / "articles.jsonl"), str(SAMPLES / "broken")], lake=str(lake))
+    run_id = result["run_id"]
+    counts = rows(lake, "runs", "dataset, records_read, published, quarantined, duplicates, flow_run_id",
+                  f"run_id = '{run_id}'")
+    artifacts, logs = _read_back(UUID(counts[0][-1]))
+
+    summary = artifacts["etl-run-summary"]
+    assert summary.type == "markdown" and run_id in summary.data
+    for dataset, read, published, quarantined, dups, _ in counts:
+        assert f"| {dataset} | {read:,} | {published:,} | {quarantined:,} | {dups:,} |" in summary.data
+        assert f"{dataset}: read {read:,}, published {published:,}" in "\n".join(logs)
+    for (reasons,) in rows(lake, "quarantine", "reasons", f"run_id = '{run_id}'"):
+        assert all(reason in summary.data for reason in reasons)
+
+    link = artifacts["etl-run-report"]  # Prefect 3 stores a link artifact as Markdown [text](url)
+    assert link.data.startswith(f"[run report {run_id}](file://")
+    page = Path(unquote(urlparse(link.data.split("](")[1].rstrip(")")).path))
+    assert page == lake / "_reports" / f"{run_id}.html" == Path(result["report"])
+    assert '<section id="goldstein">' in page.read_text(encoding="utf-8")
