@@ -51,7 +51,7 @@ def _summary_table(result: dict, elapsed: float) -> Table:
         counts = (f"{c[k]:,}" for k in ("records_read", "published", "quarantined", "duplicates"))
         table.add_row(dataset, *counts, f"{c['seconds']:.1f} s")
     table.caption = (f"elapsed {elapsed:.1f} s in all: pipeline {result['elapsed_seconds']:.1f} s, "
-                     f"the rest Prefect start-up and the run report")
+                     f"the rest Prefect and the report")
     return table
 
 
