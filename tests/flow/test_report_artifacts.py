@@ -1,5 +1,6 @@
-"""The etl flow publishes its summary as Prefect artifacts and logs its counts, read back
-from the (temporary, real) Prefect API."""
+"""What a flow run leaves for operators: its summary as Prefect artifacts and its counts in the
+run's log (read back from the temporary, real Prefect API), the HTML report in the lake, and
+Great Expectations results for every dataset."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.flow.lakeq import rows
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def run_logs_at_info():
     """What `geowire` sets up (PREFECT_LOGGING_LOGGERS_PREFECT_*_RUNS_LEVEL=INFO) for this process."""
     import flows.etl  # noqa: F401  importing it (re)configures Prefect's logging: set the levels after
@@ -45,11 +46,17 @@ def _read_back(flow_run_id: UUID):
     return {a.key: a for a in artifacts}, [log.message for log in logs]
 
 
-def test_flow_publishes_summary_and_report_artifacts(tmp_path, run_logs_at_info):
+@pytest.fixture(scope="module")
+def flow_run(tmp_path_factory, run_logs_at_info):
     from flows.etl import etl
 
-    lake = tmp_path / "lake"
+    lake = tmp_path_factory.mktemp("outputs") / "lake"
     result = etl(paths=[str(SAMPLES / "articles.jsonl"), str(SAMPLES / "broken")], lake=str(lake))
+    return lake, result
+
+
+def test_flow_publishes_summary_and_report_artifacts(flow_run):
+    lake, result = flow_run
     run_id = result["run_id"]
     counts = rows(lake, "runs", "dataset, records_read, published, quarantined, duplicates, flow_run_id",
                   f"run_id = '{run_id}'")
@@ -68,3 +75,9 @@ def test_flow_publishes_summary_and_report_artifacts(tmp_path, run_logs_at_info)
     page = Path(unquote(urlparse(link.data.split("](")[1].rstrip(")")).path))
     assert page == lake / "_reports" / f"{run_id}.html" == Path(result["report"])
     assert '<section id="goldstein">' in page.read_text(encoding="utf-8")
+
+
+def test_flow_keeps_validation_results_for_every_dataset(flow_run):
+    lake, result = flow_run
+    kept = {p.name.rsplit("-", 1)[0] for p in (lake / "_validation" / result["run_id"]).glob("*.json")}
+    assert kept == {"articles", "mentions", "events", "quarantine", "runs"}
