@@ -81,3 +81,14 @@ def test_flow_keeps_validation_results_for_every_dataset(flow_run):
     lake, result = flow_run
     kept = {p.name.rsplit("-", 1)[0] for p in (lake / "_validation" / result["run_id"]).glob("*.json")}
     assert kept == {"articles", "mentions", "events", "quarantine", "runs"}
+
+
+def test_a_report_that_cannot_be_written_does_not_fail_the_run(tmp_path):
+    from flows.etl import etl
+
+    lake = tmp_path / "lake"
+    lake.mkdir()
+    (lake / "_reports").write_text("a file where the reports folder should be")
+    result = etl(paths=[str(SAMPLES / "articles.jsonl")], lake=str(lake))
+    assert "report" not in result
+    assert rows(lake, "runs", "distinct status", f"run_id = '{result['run_id']}'") == [("completed",)]
