@@ -59,7 +59,12 @@ def etl(
         result = merge_and_publish(run, results)
     # counts to the run's log, artifacts, <lake>/_reports/<run_id>.html; a failure there is
     # reported but does not fail a run whose data is committed
-    report = publish_run_report(result, return_state=True)
+    if parallel:  # vl-convert holds the GIL while it draws, which would stall the Dask cluster's
+        future = publish_run_report.submit(result)  # event loop in this process: draw on a worker
+        future.wait()
+        report = future.state
+    else:
+        report = publish_run_report(result, return_state=True)
     if report.is_completed():
         result["report"] = report.result()
     else:
