@@ -1,4 +1,4 @@
-"""The `geowire` command: `geowire run PATH... [--lake DIR]`, `geowire docs`."""
+"""The `geowire` command: `geowire run PATH... [--lake DIR]`, `geowire docs`, `geowire report`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ from rich.table import Table
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# ...but flow and task runs still send their INFO logs (the run's counts) to the API, not the console
+os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
+os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "INFO")
+os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 console = Console(stderr=True)
@@ -48,7 +52,7 @@ def _summary_table(result: dict, elapsed: float) -> Table:
         counts = (f"{c[k]:,}" for k in ("records_read", "published", "quarantined", "duplicates"))
         table.add_row(dataset, *counts, f"{c['seconds']:.1f} s")
     table.caption = (f"elapsed {elapsed:.1f} s in all: pipeline {result['elapsed_seconds']:.1f} s, "
-                     f"the rest Prefect start-up")
+                     f"the rest Prefect and the report")
     return table
 
 
@@ -114,6 +118,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     quarantined = sum(c["quarantined"] for c in result["datasets"].values())
     if quarantined:
         console.print(f"[yellow]{quarantined} record(s) quarantined[/yellow]: see {result['lake']}/quarantine")
+    if result.get("report"):
+        Console(soft_wrap=True).print(f"Run report: {result['report']}")
     return 0
 
 
@@ -187,6 +193,27 @@ def add_export_command(sub) -> None:
     gdelt.add_argument("--since", help="events on/after this ISO date")
     gdelt.add_argument("--until", help="events before this ISO date")
     gdelt.set_defaults(func=cmd_export_gdelt)
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.lake import LakeError
+    from flows.report import ReportError, load_run, write_report
+
+    try:
+        frames = load_run(args.lake, args.run)
+    except (ReportError, LakeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return EXIT_USAGE
+    out = write_report(frames, args.out or f"geowire-report-{frames.run_id}.html")
+    Console(soft_wrap=True).print(f"Run report: {out.resolve()}")
+    return 0
+
+
+def add_report_parser(sub) -> None:
+    report = sub.add_parser("report", help="write one run's report as a self-contained HTML file")
+    report.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    report.add_argument("--run", default=None, metavar="RUN_ID", help="the run (default: the latest)")
+    report.add_argument("--out", default=None, metavar="FILE",
+                        help="where to write it (default: geowire-report-<run_id>.html)")
+    report.set_defaults(func=cmd_report)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -212,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.set_defaults(func=cmd_docs)
     add_schema_command(sub)
     add_export_command(sub)
+    add_report_parser(sub)
     return parser
 
 

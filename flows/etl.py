@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import pipeline
@@ -12,7 +12,7 @@ from flows.operations import run_name
 from flows.progress import reporter
 from flows.runners import runner_from_env
 from flows.settings import Settings
-from flows.tasks import OPS, discover_inputs, merge_and_publish, process_shard
+from flows.tasks import OPS, discover_inputs, merge_and_publish, process_shard, publish_run_report
 
 
 def _as_utc(value: str | None) -> datetime | None:
@@ -63,4 +63,17 @@ def etl(
                 reporter().file_done(info["path"], info["size"])
         else:
             results = [process_shard(spec) for spec in specs]
-        return merge_and_publish(run, results)
+        result = merge_and_publish(run, results)
+    # counts to the run's log, artifacts, <lake>/_reports/<run_id>.html; a failure there is
+    # reported but does not fail a run whose data is committed
+    if parallel:  # vl-convert holds the GIL while it draws, which would stall the Dask cluster's
+        future = publish_run_report.submit(result)  # event loop in this process: draw on a worker
+        future.wait()
+        report = future.state
+    else:
+        report = publish_run_report(result, return_state=True)
+    if report.is_completed():
+        result["report"] = report.result()
+    else:
+        get_run_logger().warning("run %s: no report: %s", result["run_id"], report.message)
+    return result

@@ -7,9 +7,11 @@ exponential back-off, and stop at a time limit; both are safe to run again (see
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from prefect import task
+from prefect import get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
@@ -49,3 +51,23 @@ def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
 @task(name="merge-and-publish", cache_policy=NO_CACHE, timeout_seconds=OPS.publish_timeout, **_RETRYING)
 def merge_and_publish(run: pipeline.RunContext, results: list[pipeline.ShardResult]) -> dict:
     return pipeline.publish(run, results)
+
+
+@task(name="publish-run-report", cache_policy=NO_CACHE)
+def publish_run_report(result: dict) -> str:
+    """Log the run's counts, publish them as a Markdown artifact, write the HTML report into
+    ``<lake>/_reports/`` and link it as an artifact. Returns where the report is."""
+    from flows import report
+
+    logger = get_run_logger()
+    frames = report.load_run(result["lake"], result["run_id"])
+    for line in report.count_lines(frames):
+        logger.info("run %s: %s", frames.run_id, line)
+    create_markdown_artifact(key="etl-run-summary", markdown=report.summary_markdown(frames),
+                             description=f"Records and quarantine reasons of run {frames.run_id}")
+    location = report.publish_report(frames)
+    link = Path(location).as_uri() if "://" not in location else location
+    create_link_artifact(key="etl-run-report", link=link, link_text=f"run report {frames.run_id}",
+                         description=f"HTML report of run {frames.run_id} (self-contained, open offline)")
+    logger.info("run %s: report written to %s", frames.run_id, location)
+    return location

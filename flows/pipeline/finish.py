@@ -15,6 +15,7 @@ from . import timing
 from .lineage import verify_inputs
 from .quarantine import quarantine_rows, unseen
 from .remote import remove_tree
+from .results import keep_result, validate_staged_quarantine
 from .replace import stage_deletions
 from .run import CODED_DATASETS, RunContext
 from .shard import rejections
@@ -80,6 +81,7 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     contract = ctx.contracts["events"]
     with stage("validate events"):
         checked = validate_batch(events, contract)  # conforms it to the contract
+    keep_result(ctx, "events", checked.result)
     if checked.bad.height:
         counts.quarantined += checked.bad.height
         rows = unseen(quarantine_rows(rejections(checked.bad, "events"), "events", ctx.run_id), ctx.seen_quarantine)
@@ -134,7 +136,8 @@ def finish_run(ctx: RunContext) -> dict:
                 f"{counts.records_read} != {counts.published} + {counts.quarantined} + {counts.duplicates}",
             )
     runs = runs_rows(ctx, "completed")
-    validate_batch(runs, ctx.contracts["runs"])  # raises on a dataset-level failure
+    keep_result(ctx, "runs", validate_batch(runs, ctx.contracts["runs"]).result)  # raises on a dataset-level failure
+    validate_staged_quarantine(ctx)
     ctx.txn.append(dataset_write(ctx.contracts["runs"], runs))
     with stage("commit"):
         ctx.txn.commit()

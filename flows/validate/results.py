@@ -2,7 +2,8 @@
 
 Layout: ``<results_dir>/<run_id>/<dataset>-<batch:05d>.json``, one GE validation result
 per validated batch. :func:`build_data_docs` reloads them with GE's own result schema into a
-file-backed GE project under ``site_dir`` and runs GE's site builder.
+file-backed GE project under ``site_dir``, runs GE's site builder and makes the site work
+offline (:mod:`flows.validate.offline`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from great_expectations.data_context.types.resource_identifiers import (
 
 from flows.validate.contract import load_contract
 from flows.validate.errors import ContractError
+from flows.validate.offline import make_offline
 from flows.validate.suite import build_suite, suite_name
 
 _SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+-]*$")
@@ -71,16 +73,18 @@ def build_data_docs(results_dir: str | os.PathLike, site_dir: str | os.PathLike,
         except Exception as exc:  # JSON or GE schema errors
             raise ValueError(f"{path}: not a stored GE validation result: {exc}") from exc
         _add_suite(context, data, added, schemas_dir)
+        run_id = RunIdentifier(run_name=path.parent.name, run_time=_run_time(data, path))
+        result.meta["run_id"] = run_id.to_json_dict()  # the pages' "Run Name" (else "__none__")
         key = ValidationResultIdentifier(
             expectation_suite_identifier=ExpectationSuiteIdentifier(name=result.suite_name),
-            run_id=RunIdentifier(run_name=path.parent.name, run_time=_run_time(data, path)),
-            batch_identifier=path.stem,
+            run_id=run_id, batch_identifier=path.stem,
         )
         context.validation_results_store.set(key, result)
     urls = context.build_data_docs()
     index = Path(unquote(urlparse(urls["local_site"]).path))
     if not index.is_file():
         raise RuntimeError(f"GE reported Data Docs at {index} but no file is there")
+    make_offline(index.parent)  # GE's pages load their CSS and JavaScript from CDNs
     return index
 
 
