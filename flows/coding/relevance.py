@@ -17,10 +17,12 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from flows.resources import dictionaries_dir
+
 from .actors import ActorMatcher, matcher_for
 from .dictionaries import Dictionaries, load_dictionaries
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "data" / "dictionaries" / "relevance.yaml"
+DEFAULT_RULES = dictionaries_dir() / "relevance.yaml"
 POLITICAL, OTHER = "political", "other"
 KEYS = ("political_types", "min_hits", "min_per_1000_words", "min_words")
 

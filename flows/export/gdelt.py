@@ -16,10 +16,12 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.resources import dictionaries_dir, resource_path
+
 from .geo import action_geography
 
-DATA = Path(__file__).resolve().parents[2] / "data"
-COLUMNS_FILE = DATA / "export" / "gdelt_columns.tsv"
+EXPORT_DATA = resource_path("_data", "export")  # data/export/ of the project
+COLUMNS_FILE = EXPORT_DATA / "gdelt_columns.tsv"
 DTYPES = {"INTEGER": pl.Int64, "FLOAT": pl.Float64, "STRING": pl.String}
 ACTOR_PARTS = ("CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
                "Type1Code", "Type2Code", "Type3Code")
@@ -40,8 +42,8 @@ def gdelt_columns(table: str) -> dict[str, pl.DataType | type[pl.DataType]]:
 
 @lru_cache(maxsize=1)
 def _codes() -> tuple[frozenset[str], frozenset[str]]:
-    types = frozenset(r["code"] for r in _tsv(DATA / "dictionaries" / "types.tsv"))
-    regions = frozenset(r["code"] for r in _tsv(DATA / "export" / "cameo_regions.tsv"))
+    types = frozenset(r["code"] for r in _tsv(dictionaries_dir() / "types.tsv"))
+    regions = frozenset(r["code"] for r in _tsv(EXPORT_DATA / "cameo_regions.tsv"))
     return types, regions
 
 
