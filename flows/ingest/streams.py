@@ -93,22 +93,27 @@ class GuardedReader(io.RawIOBase):
         return len(data)
 
 
-class HeadReader(io.RawIOBase):
+class TellOnlyReader(io.RawIOBase):
+    """A forward-only raw stream that reports its position (tell), which FastWARC asks for."""
+
+    _pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if offset == 0 and whence == io.SEEK_CUR:
+            return self._pos
+        raise io.UnsupportedOperation("seek")
+
+
+class HeadReader(TellOnlyReader):
     """Reads the first bytes of a stream for sniffing, then serves them again."""
 
     def __init__(self, inner, size: int = HEAD_BYTES):
         self._inner = inner
         self.head = _read_up_to(inner, size)
         self._pos = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        """Only reports the position (tell): some readers (FastWARC) ask for it."""
-        if offset == 0 and whence == io.SEEK_CUR:
-            return self._pos
-        raise io.UnsupportedOperation("seek")
 
     def readinto(self, buffer) -> int:
         if self._pos < len(self.head):

@@ -12,7 +12,6 @@ are kept).
 from __future__ import annotations
 
 import collections
-import io
 import zlib
 from collections.abc import Iterator
 
@@ -23,6 +22,7 @@ from .html import extract_html
 from .limits import Limits
 from .opener import Entry
 from .schema import error_row
+from .streams import TellOnlyReader
 
 
 def read_warc(entry: Entry, limits: Limits) -> Iterator[dict]:
@@ -66,7 +66,7 @@ def _skipped(entry: Entry, offsets: list[int]) -> Iterator[dict]:
                         "malformed WARC record skipped (cut or unparseable header, or bad Content-Length)")
 
 
-class HeaderSpotter(io.RawIOBase):
+class HeaderSpotter(TellOnlyReader):
     """Passes a WARC stream through, noting where a line starts with 'WARC/' (a record header).
 
     A header FastWARC never yields a record for was skipped as malformed; lines inside a
@@ -77,15 +77,6 @@ class HeaderSpotter(io.RawIOBase):
         self._inner, self._pos, self._tail = inner, 0, b"\n"
         self._starts: collections.deque[int] = collections.deque()
         self._covered = 0  # the content of yielded records reaches this offset
-
-    def readable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        """Only reports the position (tell), which FastWARC asks for."""
-        if offset == 0 and whence == io.SEEK_CUR:
-            return self._pos
-        raise io.UnsupportedOperation("seek")
 
     def readinto(self, buffer) -> int:
         data = self._inner.read(len(buffer))
