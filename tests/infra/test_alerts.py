@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.infra.stack import Stack
-from tests.infra.test_local_stack import TERMINAL, deployment, wait_for
+from tests.infra.test_local_stack import run_deployment, wait_for
 
 pytestmark = pytest.mark.server
 
@@ -28,20 +28,9 @@ def test_deploy_created_the_automation_and_its_webhook_block(stack: Stack) -> No
 
 
 def test_a_failed_run_is_posted_to_the_webhook(stack: Stack) -> None:
-    dep_id = deployment(stack, "etl-backfill")["id"]
     missing = stack.state / "no-such-dumps"
-    with stack.api() as api:
-        created = api.post(f"/deployments/{dep_id}/create_flow_run",
-                           json={"parameters": {"paths": [str(missing)], "since": "2024-01-01"}})
-    assert created.status_code == 201, created.text
-    run_id = created.json()["id"]
-
-    def finished() -> dict | None:
-        with stack.api() as api:
-            run = api.get(f"/flow_runs/{run_id}").json()
-        return run if (run.get("state") or {}).get("type") in TERMINAL else None
-
-    run = wait_for("the worker to finish the failing run", finished, 150, stack)
+    run = run_deployment(stack, "etl-backfill", {"paths": [str(missing)], "since": "2024-01-01"})
+    run_id = run["id"]
     assert run["state"]["type"] == "FAILED", run["state"]
     # the run is named after its input and range, not a random pair of words
     assert run["name"].startswith(f"{missing.parent.name}/no-such-dumps · 2024-01-01→… · ")

@@ -118,11 +118,12 @@ def test_server_scheduler_plans_hourly_runs(stack: Stack) -> None:
     assert len(runs) >= 2 and (starts[1] - starts[0]).total_seconds() == 3600
 
 
-def trigger_and_wait(stack: Stack, name: str) -> dict:
+def run_deployment(stack: Stack, name: str, parameters: dict | None = None) -> dict:
     """Create a run of a deployment through the API; the worker runs it; return it once final."""
     dep_id = deployment(stack, name)["id"]
+    body = {"parameters": parameters} if parameters is not None else {}
     with stack.api() as api:
-        created = api.post(f"/deployments/{dep_id}/create_flow_run", json={})
+        created = api.post(f"/deployments/{dep_id}/create_flow_run", json=body)
     assert created.status_code == 201, created.text
     run_id = created.json()["id"]
 
@@ -131,7 +132,12 @@ def trigger_and_wait(stack: Stack, name: str) -> dict:
             run = api.get(f"/flow_runs/{run_id}").json()
         return run if (run.get("state") or {}).get("type") in TERMINAL else None
 
-    run = wait_for(f"the worker to finish the {name} run", finished, 150, stack)
+    return wait_for(f"the worker to finish the {name} run", finished, 150, stack)
+
+
+def trigger_and_wait(stack: Stack, name: str) -> dict:
+    """`run_deployment` with its parameters as deployed; the run must complete."""
+    run = run_deployment(stack, name)
     state = run["state"]
     assert state["type"] == "COMPLETED", f"{state['type']}: {state.get('message')}\n{stack.logs()}"
     assert run["work_pool_name"] == "geowire-process"
