@@ -128,7 +128,9 @@ EXPECTED_COLUMNS = [
     ("article_id", pl.String, "VARCHAR"), ("url", pl.String, "VARCHAR"), ("source", pl.String, "VARCHAR"),
     ("title", pl.String, "VARCHAR"), ("text", pl.String, "VARCHAR"),
     ("published_at", pl.Datetime("us", "UTC"), "TIMESTAMP WITH TIME ZONE"),
-    ("date_source", pl.String, "VARCHAR"), ("language", pl.String, "VARCHAR"), ("n_chars", pl.Int32, "INTEGER"),
+    ("date_source", pl.String, "VARCHAR"), ("language", pl.String, "VARCHAR"),
+    ("relevance", pl.String, "VARCHAR"),  # null here: the coder judges it in the shard
+    ("n_chars", pl.Int32, "INTEGER"),
     ("content_hash", pl.String, "VARCHAR"), ("author", pl.String, "VARCHAR"),
     ("source_format", pl.String, "VARCHAR"), ("source_file", pl.String, "VARCHAR"),
     ("source_locator", pl.String, "VARCHAR"), ("run_id", pl.String, "VARCHAR"),
