@@ -22,20 +22,15 @@ def manifest_urls(lake: ObjectLake, dataset: str) -> list[str]:
 def scan_object_dataset(lake: ObjectLake, dataset: str) -> pl.LazyFrame | None:
     """Lazy frame over the committed files (year/month from the files, or from the folders of
     a lake written with hive folders, which the next run converts)."""
-    source = object_arrow_dataset(lake, dataset)
-    return None if source is None else pl.scan_pyarrow_dataset(source)
-
-
-def object_arrow_dataset(lake: ObjectLake, dataset: str) -> ds.Dataset | None:
-    """The committed files as a pyarrow dataset (None when there are none)."""
     manifest = read_manifest(lake, dataset)
     if manifest is None or not manifest["files"]:
         return None
     lake.fs.invalidate_cache()  # stores without a listing-cache switch
     paths = [lake.key(f["path"]) for f in manifest["files"]]
     partitioned = "/year=" in paths[0]  # the old hive layout
-    return ds.dataset(
+    source = ds.dataset(
         paths, filesystem=lake.fs, format="parquet",
         partitioning=HIVE if partitioned else None,
         partition_base_dir=lake.key(dataset) if partitioned else None,
     )
+    return pl.scan_pyarrow_dataset(source)
