@@ -60,7 +60,7 @@ def _library(pages: list[tuple[bytes, str | None]], with_metadata: bool) -> None
     for data, url in pages:
         try:
             if with_metadata:
-                trafilatura.bare_extraction(data, url=url, **html.EXTRACT_OPTIONS)
+                html.bare_extract(data, url)
             else:
                 trafilatura.extract(data, url=url)
         except (ValueError, TypeError, AttributeError):  # counted as the stage counts them

@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default="data/bench-lake")
     args = parser.parse_args(argv)
     if args.child:
-        _child(*args.child, code=not args.no_code)
+        _child(args.child[0], args.child[1], code=not args.no_code)
         return 0
     from rich.console import Console
 

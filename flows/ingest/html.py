@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import trafilatura
-from trafilatura import metadata as trafilatura_metadata
 
 from .errors import RecordError
 from .limits import DEFAULT_LIMITS, Limits
@@ -20,10 +18,6 @@ NO_TEXT = "no article text found in HTML"
 # Less text than this is what trafilatura's fallback keeps from menus and footers of a
 # page without an article ("Home World"), not an article.
 MIN_TEXT_CHARS = 80
-# what the stage asks trafilatura for (flows/benchextract.py times the library with the same)
-EXTRACT_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": False}
-# metadata extractors (trafilatura.metadata) whose fields no column uses, and what they give instead
-UNUSED_METADATA = {"extract_catstags": lambda *args, **kwargs: [], "extract_license": lambda *args, **kwargs: None}
 
 
 TAG = re.compile(rb"<[A-Za-z][^<>]{4096,}")  # a long tag: where attributes pile up
@@ -50,27 +44,16 @@ def extract_html(data: bytes, url: str | None = None, limits: Limits = DEFAULT_L
     return run_budgeted("extract_in_process", (data, url), limits.extract_seconds)
 
 
-@contextmanager
-def _without_unused_metadata() -> Iterator[None]:
-    """trafilatura's metadata step without the fields geowire never reads (categories, tags,
-    licence): about a third of its cost on real pages, and the other fields do not depend on
-    them (each is looked up on its own, then all are trimmed alike). Swapped for the call
-    only; a concurrent call at worst computes them anyway."""
-    saved = {name: getattr(trafilatura_metadata, name) for name in UNUSED_METADATA}
-    for name, empty in UNUSED_METADATA.items():
-        setattr(trafilatura_metadata, name, empty)
-    try:
-        yield
-    finally:
-        for name, original in saved.items():
-            setattr(trafilatura_metadata, name, original)
+def bare_extract(data: bytes, url: str | None = None):
+    """trafilatura's document (text and metadata) as the stage asks for it (flows/benchextract.py
+    times this very call as the library's share)."""
+    return trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False, include_tables=False)
 
 
 def extract_in_process(data: bytes, url: str | None = None) -> dict:
     """Raw columns of one page; raises RecordError when it holds no article text."""
     try:
-        with _without_unused_metadata():
-            document = trafilatura.bare_extraction(data, url=url, **EXTRACT_OPTIONS)
+        document = bare_extract(data, url)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on odd markup
         raise RecordError(f"unparseable HTML: {exc}") from exc
     if document is None or len((document.text or "").strip()) < MIN_TEXT_CHARS:
