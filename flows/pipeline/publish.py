@@ -21,6 +21,7 @@ from flows.lake.objectstore.manifest import roll_forward as roll_forward_objects
 from flows.lake.snapshots import collect_garbage, roll_forward
 
 from .finish import finish_run, summary
+from .lineage import restage_opening_quarantine
 from .merge import merge_shards
 from .run import RunContext
 from .shard import ShardResult
@@ -67,3 +68,4 @@ def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     ctx.seconds.update(checkpoint.seconds)
     ctx.dedup.seen_ids, ctx.dedup.seen_hashes = set(), set()  # merging asks the lake again
     ctx.seen_quarantine.clear()
+    restage_opening_quarantine(ctx)  # the inputs refused when the run opened

@@ -53,6 +53,7 @@ class RunContext:
     seen_quarantine: SeenQuarantine | set[str] = field(default_factory=SeenQuarantine)
     batches: int = 0
     checkpoint: object | None = None  # taken by publish.py before the first attempt
+    opening_quarantine: list[pl.DataFrame] = field(default_factory=list)  # staged by open_run
 
 
 def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
