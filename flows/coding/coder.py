@@ -171,7 +171,8 @@ class Coder:
             context = chosen[0].source
         chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
+                          place, speech and bool(specific)) for d in chosen]
         return rows, context
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
