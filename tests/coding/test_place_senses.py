@@ -1,0 +1,34 @@
+"""Place names in their sense: initials, compass words, a city's own name over another city's
+former name, and a US state named like a country (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from flows.coding.places import _resolve_name
+from tests.coding.helpers import coded
+
+
+@pytest.mark.parametrize("name", ["CBP", "FBI", "Eastern", "Western", "Central"])
+def test_initials_and_compass_words_are_not_places(name):
+    assert _resolve_name(name) is None
+
+
+def test_a_citys_own_name_beats_another_citys_former_name():
+    place = _resolve_name("Salisbury")
+    assert place is not None and place.country_code != "ZWE"  # not Harare's colonial name
+
+
+def test_initials_do_not_place_an_event(full):
+    dictionaries, verbs = full
+    events = coded(dictionaries, verbs, "Police officers at CBP arrested twelve protesters.")
+    assert all("PRT" not in (a or "") + (b or "") for a, b, _ in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police in Atlanta, Georgia arrested twelve protesters.", ("USACOP", "USAOPP", "173")),
+    ("Police in Georgia arrested twelve protesters, the Republican governor said.", ("USACOP", "USAOPP", "173")),
+    ("Russian troops attacked Georgia.", ("RUSMIL", "GEO", "190")),
+])
+def test_a_us_state_is_not_the_country_of_its_name(full, text, expected):
+    dictionaries, verbs = full
+    assert expected in coded(dictionaries, verbs, text)
