@@ -22,7 +22,7 @@ from .modality import (
     threat_speculation,
     uncertain,
 )
-from .places import LOCATIVES, Place, actor_place, located_places
+from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
@@ -161,10 +161,11 @@ class Coder:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
         # places after any preposition a rule looks at, found once for the sentence
-        located = list(located_places(tokens, actors, text, PLACE_CUES))
+        gate = PlaceGate(text, s0, s1)
+        located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located)
+        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located, gate)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .places import LOCATIVES, Place, cameo_of_iso3, located_places, lookup_phrase
+from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase
 from .structure import Dyad
 from .text import Token
 
@@ -33,7 +33,7 @@ CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
-                     located: list | None = None) -> list[Dyad]:
+                     located: list | None = None, gate: PlaceGate | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already."""
     if located is None:
@@ -46,7 +46,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         target = d.target
         flags = d.match.pattern.flags
         if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
-            target = _place_target(d, places, tokens, text)
+            target = _place_target(d, places, tokens, text, gate)
         source = d.source
         if _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
@@ -130,7 +130,7 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     return target
 
 
-def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | None:
+def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
     """The first place after the head, in the same clause, as a country actor."""
     head = d.match.head
     for i, j, place in places:
@@ -139,15 +139,15 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | No
         if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
             return None
         return place_actor((i, j, place), tokens)
-    return _object_place(d, tokens, text)
+    return _object_place(d, tokens, text, gate)
 
 
-def _object_place(d: Dyad, tokens: list[Token], text: str) -> Actor | None:
+def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
     """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut")."""
     j = d.match.end
     if j < len(tokens) and tokens[j].lower == "the":
         j += 1
-    found = lookup_phrase(tokens, j, text)
+    found = lookup_phrase(tokens, j, text, gate)
     if found is None or not found[0].country_code:
         return None
     return place_actor((j, found[1], found[0]), tokens)

@@ -102,12 +102,12 @@ def tag_sentences(sentences: list[str]) -> list[Tagged]:
     return [Tagged({t.idx: t.tag_ for t in doc}) for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
 
 
-def entity_spans(sentences: list[str], labels: frozenset[str]) -> list[list[tuple[int, int]]]:
-    """Per sentence, the (start, end) offsets of the named entities with one of `labels`
-    ("GPE", "LOC"…), from the model's NER alone, in batches (it is disabled in the tagging pass)."""
+def entity_spans(sentences: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Per sentence, the named entities as (start, end, label: "GPE", "ORG"…), from the model's
+    NER alone, in batches (it is disabled in the tagging pass)."""
     if not sentences:
         return []
     nlp = load_model()
     ner = nlp.get_pipe(NER)
     docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
-    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ in labels] for doc in docs]
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]

@@ -27,6 +27,12 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province
 # "in south Lebanon", "of eastern Beirut": a part of the place, still the place
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                     "southeast southwest northeastern northwestern southeastern southwestern".split())
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the NER's labels for places
+# the NER's labels that a place name never has (ORG, NORP, EVENT, PRODUCT: a place's name may stand
+# for a team, a government or a battle; PERSON: the small model reads rare foreign place names as
+# people, "shelled Kherson"; a longer name of either, "Paris Hilton", still does not count)
+NEVER_PLACES = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
+                          "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE"})
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -55,10 +61,39 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
         yield j, end, place
 
 
+class PlaceGate:
+    """What the model's NER calls a span of one sentence: a gazetteer name it reads as a person,
+    a number or a work, or as part of a longer name of something else, does not count ("at One"
+    in "World at One"); one it calls a place (GPE, LOC, FAC), or leaves unnamed, does. The
+    sentence is run through the NER at the first question, once."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._spans: list[tuple[int, int, str]] | None = None
+
+    def admits(self, c0: int, c1: int) -> bool:
+        """Whether the article-text span [c0, c1) may be a place."""
+        if self._spans is None:
+            from .parse import entity_spans
+
+            found = entity_spans([self.text[self.start:self.end]])[0]
+            self._spans = [(a + self.start, b + self.start, label) for a, b, label in found]
+        for a, b, label in self._spans:
+            if a < c1 and c0 < b and label not in PLACE_LABELS:
+                # a number, a date, a title…; or a longer name of something else that holds this
+                # one ("Paris Match", "Paris Hilton"); an organisation or a person of exactly the
+                # name is often the small model's reading of a place ("attacked Kharkiv")
+                if label in NEVER_PLACES or a < c0 or b > c1:
+                    return False
+        return True
+
+
 def located_places(tokens: list[Token], actors: list[Actor], text: str,
-                   prepositions: frozenset[str] = LOCATIVES, start: int = 0):
+                   prepositions: frozenset[str] = LOCATIVES, start: int = 0, gate: PlaceGate | None = None):
     """Yield (preposition's token, first token, one past the last token, Place): one pass that
-    several rules can share, each keeping the prepositions it cares about."""
+    several rules can share, each keeping the prepositions it cares about. With a `gate`, a
+    gazetteer name counts when the NER calls it a place or a place noun announces it ("the
+    village of Kilo"); dictionary countries always count."""
     country_at = {a.start: a for a in actors if a.kind == "country"}
     for i in range(start, len(tokens) - 1):
         if tokens[i].lower not in prepositions:
@@ -72,7 +107,8 @@ def located_places(tokens: list[Token], actors: list[Actor], text: str,
             continue
         if actor is not None and actor.adjective:
             continue  # "on the Thai border": a demonym, not a town that happens to share the name
-        found = lookup_phrase(tokens, j, text)
+        described = any(t.lower in PLACE_NOUNS for t in tokens[i + 1:j])
+        found = lookup_phrase(tokens, j, text, None if described else gate)
         if found is not None:
             yield i, j, found[1], found[0]
 
@@ -131,7 +167,8 @@ def acronym(raw: str) -> bool:
     return 1 < len(letters) <= 5 and " " not in raw.strip() and all(c.isupper() for c in letters)
 
 
-def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] | None:
+def lookup_phrase(tokens: list[Token], j: int, text: str,
+                  gate: PlaceGate | None = None) -> tuple[Place, int] | None:
     words: list[Token] = []
     k = j
     while k < len(tokens) and len(words) < MAX_WORDS:
@@ -149,7 +186,7 @@ def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] |
     while words:  # longest first
         raw = text[words[0].start:words[-1].end]
         found = _resolve_name(raw, subdivision)
-        if found is not None:
+        if found is not None and (gate is None or gate.admits(words[0].start, words[-1].end)):
             return found, j + len(words)
         words.pop()
     return None
