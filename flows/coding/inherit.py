@@ -33,9 +33,11 @@ CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
-                     located: list | None = None, gate: PlaceGate | None = None) -> list[Dyad]:
+                     located: list | None = None, gate: PlaceGate | None = None,
+                     default: Actor | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
-    the sentence's `located_places` when the caller has them already."""
+    the sentence's `located_places` when the caller has them already; `default`: the country of
+    an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …")."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -49,12 +51,14 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _place_target(d, places, tokens, text, gate)
         source = d.source
         if _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
+            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
         if target is not None and _countryless(target):
             own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
             donor = (source if own else None) or _conjunct(target, actors, tokens) or (
                 place_actor(places[0], tokens) if places else (source if source.country_code else None))
             target = _adopt(target, donor)
+        if default is not None:
+            target = _adopt(target, default) if target is not None and _countryless(target) else target
         if target is not None and target.code == source.code:
             target = None
         if target is None and not flags & {"say", "intr"}:
@@ -106,7 +110,7 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
-                  target: Actor | None, tokens: list[Token]) -> Actor | None:
+                  target: Actor | None, tokens: list[Token], default: Actor | None = None) -> Actor | None:
     source = d.source
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
@@ -117,6 +121,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     conjunct = _conjunct(source, actors, tokens)
     if conjunct is not None and (target is None or conjunct.start != target.start):
         return conjunct
+    if default is not None:  # the dateline's country, after a place the sentence names for the act
+        located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
+        return place_actor(located[0], None) if located else default
     others = [a for a in actors if a.country_code and a is not source
               and (target is None or a.start != target.start)]
     if others:
