@@ -50,9 +50,13 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
             target = _place_target(d, places, tokens, text, gate)
         source = d.source
-        if _countryless(source):
+        if _countryless(source) and _home_institution(source, tokens):
+            source = _adopt(source, _conjunct(source, actors, tokens) or default)
+        elif _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
-        if target is not None and _countryless(target):
+        if target is not None and _countryless(target) and _home_institution(target, tokens):
+            target = _adopt(target, _conjunct(target, actors, tokens) or default)
+        elif target is not None and _countryless(target):
             own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
             donor = (source if own else None) or _conjunct(target, actors, tokens) or (
                 place_actor(places[0], tokens) if places else (source if source.country_code else None))
@@ -70,6 +74,17 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
+
+
+def _home_institution(agent: Actor, tokens: list[Token]) -> bool:
+    """A role written as a proper name in mid-sentence with no country by it ("the Government",
+    "the Cabinet"): how a paper names its own country's institution. It takes no country from
+    the sentence's other actors or the previous sentence (a British paper's "the Government" in
+    a story about Ukraine is not Ukraine's), only from a country coordinated with it or the
+    dateline."""
+    words = tokens[agent.start:agent.end]
+    return (agent.start > 0 and len(words) == 1 and words[0].text[:1].isupper()
+            and words[0].text[1:].islower() and tokens[agent.start - 1].lower == "the")
 
 
 def _conjunct(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:

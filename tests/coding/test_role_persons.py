@@ -38,3 +38,19 @@ def test_the_actor_takes_in_the_persons_name(full, text, name):
 def test_a_state_before_a_role_is_the_united_states(full):
     dictionaries, verbs = full
     assert ("USACOP", "USAOPP", "173") in coded(dictionaries, verbs, "Georgia police arrested twelve protesters in Atlanta.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers said the Government criticised Russian officials.", ("GOV", "RUSGOV", "111")),
+    ("Ukraine and the Government condemned Russia.", ("UKRGOV", "RUS", "111")),
+    ("The Ukrainian government condemned the protesters.", ("UKRGOV", "UKROPP", "111")),
+])
+def test_the_capitalised_government_takes_no_other_actors_country(full, text, expected):
+    dictionaries, verbs = full
+    assert expected in coded(dictionaries, verbs, text)
+
+
+def test_the_capitalised_government_takes_no_country_from_the_previous_sentence(full):
+    dictionaries, verbs = full
+    text = "Russian troops shelled Kharkiv. Officials said the Cabinet condemned Russia."
+    assert ("GOV", "RUS", "111") in coded(dictionaries, verbs, text)
