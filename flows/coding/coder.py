@@ -153,7 +153,7 @@ class Coder:
     def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None):
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
-        event_date = resolve_event_date(sentence, pub_date)
+        event_date = resolve_event_date(sentence, pub_date, 0)  # the main clause's, for the actors' roles
         actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return [], context

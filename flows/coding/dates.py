@@ -12,7 +12,8 @@ Without a publication date only absolute dates count.
 
 A sentence may date several clauses differently ("Davis, who was arrested in 2015, was jailed on
 Tuesday"): `resolve_event_date(..., at=offset)` takes the date phrase of the clause at the
-event word's offset, else one of the main clause, else publication.
+event word's offset, else one of the main clause (or of a clause before it: "When … last year,
+…"), else publication.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", NOCASE)),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", NOCASE)),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", NOCASE)),
-    ("my", re.compile(rf"\b(?:in|since|during|by)\s+(?:(?i:{_PART})[\s-]+)?{_MONTH_NAME}\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b(?i:in|since|during|by)\s+(?:(?i:{_PART})[\s-]+)?{_MONTH_NAME}\s+{_YEAR}\b")),
     ("party", re.compile(rf"\b{_PART}(?:\s+|-)(?:of\s+)?{_YEAR}\b", NOCASE)),
     ("y", re.compile(rf"\b(?:in|during)\s+{_YEAR}\b", NOCASE)),
     ("ago", re.compile(rf"\b{_NUMBER}\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", NOCASE)),
@@ -156,7 +157,9 @@ def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, bool]]:
     for token in WORD.finditer(sentence):
         word = token.group().lower()
         if word in openers and not any(0 <= m.start - token.end() <= 1 for m in mentions):
-            segments.append((token.start(), True))
+            # a clause put before the main one ("When Erdoğan went to Washington last year, his
+            # guards attacked protesters") dates the main clause: it is not set apart
+            segments.append((token.start(), bool(sentence[:token.start()].strip())))
         elif word == "," and segments[-1][1]:
             segments.append((token.start(), False))
     return segments
@@ -223,8 +226,10 @@ def _recent(published: date, month: int | None, day: int | None, future: bool) -
 def _weekday(m: re.Match[str], groups: dict, published: date, future: bool) -> date | None:
     target = WEEKDAYS[groups["weekday"].lower()]
     which = (groups.get("which") or "").lower()
-    if which == "next" or (future and which != "last"):
+    if which == "next":
         return published + timedelta(days=(target - published.weekday() - 1) % 7 + 1)
+    if future and which != "last":  # "will meet on Friday" written on a Friday: that day
+        return published + timedelta(days=(target - published.weekday()) % 7)
     back = (published.weekday() - target) % 7
     if which == "last" and back == 0:
         back = 7

@@ -30,6 +30,7 @@ PUBLISHED = date(2025, 2, 13)  # a Thursday
     ("Aid has been blocked since late last year.", date(2024, 10, 1)),
     ("Fighting erupted earlier this month.", date(2025, 2, 1)),
     ("The deal was signed in late 2019.", date(2019, 10, 1)),
+    ("In July 2017, the rebels withdrew.", date(2017, 7, 1)),
     ("The ministers met on Wednesday.", date(2025, 2, 12)),
     ("The ministers will meet on Wednesday.", date(2025, 2, 19)),       # future: the coming Wednesday
     ("The ministers are due to meet on Monday.", date(2025, 2, 17)),
@@ -59,6 +60,15 @@ def test_a_clause_without_a_date_takes_the_main_clauses():
     assert resolve_event_date(sentence, PUBLISHED, at=sentence.index("marched")) == date(2025, 2, 11)
     sentence = "Police detained protesters, while the rebels who fled in 2019 returned."
     assert resolve_event_date(sentence, PUBLISHED, at=sentence.index("detained")) == PUBLISHED
+
+
+def test_a_clause_before_the_main_one_dates_it():
+    sentence = "When the president went to Washington last year, his guards attacked protesters."
+    assert resolve_event_date(sentence, PUBLISHED, at=sentence.index("attacked")) == date(2024, 2, 13)
+
+
+def test_a_future_weekday_written_that_day_is_that_day():
+    assert resolve_event_date("The ministers will meet on Thursday.", PUBLISHED) == PUBLISHED
 
 
 def test_a_date_phrase_after_since_stays_in_its_clause():
