@@ -168,7 +168,7 @@ class Coder:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
         # places after any preposition a rule looks at, found once for the sentence
-        gate = PlaceGate(text, s0, s1)
+        gate = PlaceGate(text, s0, s1, tagged.entities)
         located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)

@@ -35,8 +35,10 @@ class ParserError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """One parsed sentence: each token's start offset in the sentence → its Penn tag."""
+    """One parsed sentence: each token's start offset in the sentence → its Penn tag; and its
+    named entities (start, end, label), when they were asked for (else None)."""
     tags: dict[int, str]
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
     def tag_at(self, offset: int) -> str | None:
         return self.tags.get(offset)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import yaml
+
 from flows.resources import dictionaries_dir
 
 from .actors import Actor
@@ -67,9 +69,12 @@ class PlaceGate:
     in "World at One"); one it calls a place (GPE, LOC, FAC), or leaves unnamed, does. The
     sentence is run through the NER at the first question, once."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int,
+                 entities: tuple[tuple[int, int, str], ...] | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self._spans: list[tuple[int, int, str]] | None = None
+        if entities is not None:  # found already, in a batch (offsets in the sentence)
+            self._spans = [(a + start, b + start, label) for a, b, label in entities]
 
     def admits(self, c0: int, c1: int) -> bool:
         """Whether the article-text span [c0, c1) may be a place."""
@@ -186,10 +191,41 @@ def lookup_phrase(tokens: list[Token], j: int, text: str,
     while words:  # longest first
         raw = text[words[0].start:words[-1].end]
         found = _resolve_name(raw, subdivision)
-        if found is not None and (gate is None or gate.admits(words[0].start, words[-1].end)):
+        if found is not None and (gate is None or _well_known(raw) or gate.admits(words[0].start, words[-1].end)):
             return found, j + len(words)
         words.pop()
     return None
+
+
+def needs_entities(tokens: list[Token], text: str, prepositions: frozenset[str]) -> bool:
+    """Whether coding the sentence will likely ask the NER about a place name: a gazetteer name,
+    not well known, after one of `prepositions` (possibly past a descriptor: "the town of").
+    Asked before the batched NER pass; a name found otherwise ("shelled Manbij") is asked then."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower in prepositions:
+            j = _skip_descriptor(tokens, i + 1)
+            if any(t.lower in PLACE_NOUNS for t in tokens[i + 1:j]):
+                continue  # announced by a place noun: no question for the NER
+            found = lookup_phrase(tokens, j, text)
+            if found is not None and found[0].geo_type != 1 and not _well_known(found[0].raw or ""):
+                return True
+    return False
+
+
+def _well_known(raw: str) -> bool:
+    """A city big enough that its name in a place phrase is the city ("in Kharkiv"): the NER is
+    not asked (it is the slowest step, and the small model misreads such names as often)."""
+    city = _tables()["cities"].get(raw.lower())
+    return city is not None and city["population"] >= well_known_population()
+
+
+@lru_cache(maxsize=1)
+def well_known_population() -> int:
+    path = dictionaries_dir() / "places.yaml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8")).get("well_known_population")
+    if not isinstance(value, int) or value < 0:
+        raise ValueError(f"{path}: well_known_population must be a whole number")
+    return value
 
 
 def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:

@@ -54,3 +54,16 @@ def test_a_place_name_the_ner_reads_as_something_else_is_no_place(text, name, ad
 
     start = text.index(name)
     assert PlaceGate(text, 0, len(text)).admits(start, start + len(name)) is admitted
+
+
+def test_the_batched_ner_pass_keeps_a_number_from_being_a_place(full):
+    from flows.coding.coder import PLACE_CUES
+    from flows.coding.mentions import code_articles
+    from flows.coding.places import needs_entities
+    from flows.coding.text import tokenize
+    from tests.coding.helpers import articles
+
+    text = "Iraqi police arrested twelve protesters at One, a programme on Monday."
+    assert needs_entities(tokenize(text), text, PLACE_CUES)  # "One" is a small town's other name
+    rows = code_articles(articles(text), *full).to_dicts()
+    assert rows and {r["action_geo_country_code"] for r in rows} == {"IRQ"}
