@@ -28,7 +28,7 @@ from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .parse import UNTAGGED, Tagged, tag_sentences
-from .syntax import tree_for
+from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
@@ -172,16 +172,16 @@ class Coder:
             context = chosen[0].source
         chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific), tree) for d in chosen]
         return rows, context
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
-             reported: bool) -> dict:
+             reported: bool, tree: Tree | None = None) -> dict:
         entry = self._codebook(d.match.pattern.code)
         head = d.match.head
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
-        is_negated = negated(tokens, head, source_end)
-        is_hypo = hypothetical(tokens, head, source_end, d.nominal)
+        is_negated = negated(tokens, head, source_end, tree, d.nominal)
+        is_hypo = hypothetical(tokens, head, source_end, d.nominal, tree)
         if (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
                 and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)

@@ -27,7 +27,7 @@ from .structure.words import PARTITIVES
 from .text import Token
 
 DEFAULT_RULES = dictionaries_dir() / "syntax.yaml"
-KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "preposition",
+KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "noun_modifier", "preposition",
         "preposition_object", "inherits_subject", "relative_clause", "relative_pronouns",
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks",
@@ -112,6 +112,8 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     as its source (a pronoun, an unparsed sentence, a subject that is no actor). An object
     phrase counts as the target only if one of its actors is `targetable`."""
     rules = rules or load_rules()
+    if tree.deps[head] in rules["noun_modifier"]:
+        return Roles([], [], False, "modifier")  # no act: no dyad
     subject, passive, relation = _subject(tree, tokens, head, rules)
     if subject is None:
         return None
@@ -119,8 +121,8 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     if passive:
         agent = _agent(tree, head, rules)
         agents = _actors_in(tree, agent, groups, rules) if agent is not None else []
-        if not agents:
-            return None
+        if not agents or not members:
+            return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
     if not members:
         return None

@@ -56,6 +56,8 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
     found = roles(tree, tokens, groups, match.head, match.positions, _targetable)
     if found is None:
         return None
+    if not found.sources:
+        return []  # the parse says there is no act here
     how = f"parse:{found.relation}"
     targets = found.targets
     if pattern.code[:2] in COMPLAINT_ROOTS and not found.passive:
@@ -67,7 +69,7 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
                    if t not in found.sources]
         how += "+words"
-    if "sym" in pattern.flags and len(found.sources) > 1 and not targets:
+    if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
     pairs = _pairs(match, found.sources, targets or [None], found.passive, False, 0, False)
     if "sym" in pattern.flags and pattern.code in MUTUAL_CODES and targets:

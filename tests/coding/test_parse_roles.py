@@ -1,0 +1,90 @@
+"""Source, target, negation and modality read from the dependency parse (flows/coding/syntax.py);
+invented sentences, full dictionaries."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from flows.coding.mentions import code_articles
+from flows.coding.syntax import DEFAULT_RULES, SyntaxRulesError, load_rules
+from tests.coding.helpers import articles, coded
+
+
+def _rows(full, text):
+    return list(code_articles(articles(text), *full).iter_rows(named=True))
+
+
+def test_the_agent_of_a_passive_is_the_source(full):
+    assert coded(*full, "Ukraine was invaded by Russia in 2022.") == {("RUS", "UKR", "190")}
+
+
+def test_a_participle_backed_by_an_actor_reads_the_right_way(full):
+    got = coded(*full, "Kurdish fighters backed by the United States attacked Syrian troops on Monday.")
+    assert ("USA", "SYRMIL", "051") not in got  # not the troops backed by the US
+    assert any(a == "USA" and code == "051" for a, _, code in got)
+
+
+def test_both_conjoined_subjects_are_sources(full):
+    got = coded(*full, "The United States and Britain condemned Russia on Monday.")
+    assert got == {("USA", "RUS", "111"), ("GBR", "RUS", "111")}
+
+
+def test_the_object_of_the_complement_is_the_target_of_a_threat(full):
+    got = coded(*full, "Russia threatened to invade Ukraine.")
+    assert {(a, b, c[:2]) for a, b, c in got} == {("RUS", "UKR", "13")}
+
+
+def test_a_negation_in_another_clause_does_not_negate_the_act(full):
+    # "who did not comment" negates the comment, not the attack
+    rows = _rows(full, "Israel, whose officials did not comment, attacked Hamas in Gaza on Monday.")
+    attack = [r for r in rows if r["event_root_code"] == "19"]
+    assert attack and not any(r["negated"] for r in attack)
+
+
+def test_a_negation_of_the_act_itself_is_read(full):
+    rows = _rows(full, "Turkey did not attack Syria on Monday.")
+    assert rows and all(r["negated"] for r in rows)
+
+
+def test_a_condition_in_another_clause_leaves_the_main_act_a_fact(full):
+    rows = _rows(full, "When the talks failed, Russia attacked Ukraine, and if Kyiv resists, more will follow.")
+    assert any(r["event_root_code"] == "19" and not r["hypothetical"] for r in rows)
+
+
+def test_the_act_of_a_conditional_clause_is_not_a_fact(full):
+    rows = _rows(full, "If Russia attacks Ukraine, Germany will cut gas imports.")
+    attack = [r for r in rows if r["event_root_code"] == "19"]
+    assert attack and all(r["hypothetical"] for r in attack)
+
+
+def test_a_modal_of_the_act_makes_it_hypothetical(full):
+    rows = _rows(full, "Russia could attack Ukraine within weeks.")
+    assert rows and all(r["hypothetical"] or r["event_root_code"] == "13" for r in rows)
+
+
+def test_a_verb_form_modifying_a_noun_is_no_act(full):
+    got = coded(*full, "Britain sent the alleged bombers of the Libyan airliner back to Libya.")
+    assert not any(c.startswith("11") for _, _, c in got)  # "alleged" accuses no one
+
+
+def test_the_rule_names_the_relation_that_gave_the_roles(full):
+    rows = _rows(full, "Ukraine was invaded by Russia in 2022.")
+    assert rows and rows[0]["rule"].endswith("[parse:agent]")
+
+
+def test_the_syntax_rules_refuse_an_unquoted_yaml_boolean(tmp_path):
+    data = yaml.safe_load(DEFAULT_RULES.read_text(encoding="utf-8"))
+    data["target_prepositions"] = [True, "with"]  # what an unquoted `on` becomes
+    path = tmp_path / "syntax.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(SyntaxRulesError, match="target_prepositions"):
+        load_rules(path)
+
+
+def test_the_syntax_rules_refuse_an_unknown_key(tmp_path):
+    data = yaml.safe_load(DEFAULT_RULES.read_text(encoding="utf-8"))
+    data["subjects"] = ["nsubj"]
+    path = tmp_path / "syntax.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(SyntaxRulesError, match="unknown key"):
+        load_rules(path)
