@@ -88,10 +88,12 @@ class Coder:
         self.matcher = matcher_for(dictionaries)
         self.rules = load_rules()
 
-    def candidates(self, article: dict) -> list[Candidate]:
-        """Sentences worth coding (and parsing): an actor and a matching event word in them."""
+    def candidates(self, article: dict, hits: list | None = None) -> list[Candidate]:
+        """Sentences worth coding (and parsing): an actor and a matching event word in them.
+        `hits`: the actor matcher's hits of the text when already found (by the relevance stage)."""
         text: str = article["text"] or ""
-        hits = self.matcher.find(text)
+        if hits is None:
+            hits = self.matcher.find(text)
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
         if relevance == OTHER:
             return []  # not about politics, conflict or the state: no events

@@ -231,7 +231,8 @@ def _actors_in(tree: Tree, k: int, groups: list[list[Actor]], rules) -> list[Act
 
 
 def _conjuncts(tree: Tree, k: int, rules) -> list[int]:
-    out, todo = [], [k]
+    out: list[int] = []
+    todo = [k]
     while todo and len(out) < 8:
         node = todo.pop(0)
         out.append(node)
