@@ -27,7 +27,7 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
-from .parse import UNTAGGED, Tagged, tag_sentences
+from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
@@ -70,12 +70,14 @@ class Candidate:
     end: int
     hits: list          # the actor matcher's hits inside it
     tokens: list[Token]
-    parse: bool         # whether it is parsed (every candidate is)
+    parse: bool         # whether it is parsed (tagged): an event word's part of speech is in doubt
+    syntax: bool = True  # whether its dependencies are parsed: a pattern other than a reporting verb
 
 
 def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
     """Tags of the candidates that need them (one batched parse), UNTAGGED for the others."""
-    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse]))
+    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse],
+                                [c.syntax for c in candidates if c.parse]))
     return [next(tagged) if c.parse else UNTAGGED for c in candidates]
 
 
@@ -108,7 +110,11 @@ class Coder:
             if any(t.lower in by_head for t in tokens):
                 matches = self._matches(tokens, hits[lo:hi], text)
                 if matches:
-                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, True))
+                    # a sentence whose only acts are reporting verbs ("X said") is coded by the word
+                    # rules: it is tagged only if a word's part of speech is in doubt
+                    syntax = any("say" not in m.pattern.flags for m in matches)
+                    parse = syntax or any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
         return found
 
     def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:

@@ -50,8 +50,8 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
                                 f"failed: {exc}") from exc
-    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
-                                 for c in cs if c.parse]))
+    chosen = [(a["text"][c.start:c.end], c.syntax) for a, cs in zip(articles, candidates) for c in cs if c.parse]
+    parsed = iter(tag_sentences([text for text, _ in chosen], [syntax for _, syntax in chosen]))
     rows: list[dict] = []
     for article, found in zip(articles, candidates):
         number = article.pop("_row")

@@ -98,10 +98,20 @@ def check_meta(meta: dict, package: str) -> None:
                           f"{MODEL_VERSION}.x: {INSTALL_HINT}")
 
 
-def tag_sentences(sentences: list[str]) -> list[Tagged]:
-    """Part-of-speech tags and dependencies of each sentence, parsed in batches."""
+def tag_sentences(sentences: list[str], syntax: list[bool] | None = None) -> list[Tagged]:
+    """Part-of-speech tags and dependencies of each sentence, parsed in batches; a sentence whose
+    `syntax` flag is False is only tagged (the dependency parser, most of the cost, is skipped)."""
     if not sentences:
         return []
     nlp = load_model()
-    return [Tagged({t.idx: t.tag_ for t in doc}, {t.idx: t.dep_ for t in doc}, {t.idx: t.head.idx for t in doc})
-            for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
+    wanted = syntax if syntax is not None else [True] * len(sentences)
+    out: list[Tagged | None] = [None] * len(sentences)
+    full = [i for i, w in enumerate(wanted) if w]
+    tags_only = [i for i, w in enumerate(wanted) if not w]
+    for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
+        out[i] = Tagged({t.idx: t.tag_ for t in doc}, {t.idx: t.dep_ for t in doc}, {t.idx: t.head.idx for t in doc})
+    if tags_only:
+        with nlp.select_pipes(disable=["parser"]):
+            for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
+                out[i] = Tagged({t.idx: t.tag_ for t in doc})
+    return [t if t is not None else UNTAGGED for t in out]

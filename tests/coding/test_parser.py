@@ -54,3 +54,9 @@ def test_a_noun_is_not_read_as_a_verb():
 def test_a_bare_statement_is_no_event_but_a_statement_about_an_actor_is():
     assert _codes("The European Union said on Monday that the talks would continue.") == set()
     assert _codes("The European Union condemned Russia on Monday.") == {("IGOEUREEC", "RUS", "111")}
+
+
+def test_a_sentence_flagged_for_tags_only_gets_no_dependencies():
+    both = tag_sentences(["Troops backed the rebels.", "Troops backed the rebels."], [True, False])
+    assert both[0].parsed and both[0].deps[0] == "nsubj"
+    assert not both[1].parsed and both[1].tag_at(len("Troops ")) == "VBD"
