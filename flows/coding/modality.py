@@ -5,7 +5,7 @@ from the events dataset by `aggregate_events`.
 """
 from __future__ import annotations
 
-from .syntax import Tree, clause_scope, parse_conditional, parse_modal, parse_negated
+from .syntax import Tree, load_rules as syntax_rules, clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
 from .text import Token
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -59,7 +59,8 @@ def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None =
     if tree is not None:
         scope = clause_scope(tree, head)
         return (parse_negated(tree, tokens, head, nominal)
-                or any(tokens[k].lower in NEGATIONS or tokens[k].lower in NEGATING_VERBS for k in scope))
+                or any(tokens[k].lower in NEGATIONS or tokens[k].lower in NEGATING_VERBS for k in scope)
+                or any(tokens[k].lower in syntax_rules()["denying_verbs"] for k in clause_governors(tree, head)))
     lo = max(source_end, head - WINDOW, 0)
     return any(t.lower in NEGATIONS or t.lower in NEGATING_VERBS for t in tokens[lo:head])
 

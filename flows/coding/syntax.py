@@ -31,7 +31,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "preposition_object", "inherits_subject", "relative_clause", "relative_pronouns",
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks",
-        "complement", "announcing_modals", "negative_determiners")
+        "complement", "clause_complement", "denying_verbs", "announcing_modals", "negative_determiners")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -58,6 +58,14 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> dict[str, frozenset[str]]:
             raise SyntaxRulesError(f"{path}: {key} must be a non-empty list of strings, got {values!r}")
         rules[key] = frozenset(v.lower() for v in values)
     return rules
+
+
+@lru_cache(maxsize=4)
+def target_order(path: str | Path = DEFAULT_RULES) -> tuple[str, ...]:
+    """target_prepositions in the file's order: the first with an actor object is the target."""
+    load_rules(path)  # validated there
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return tuple(w.lower() for w in data["target_prepositions"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,18 +194,19 @@ def _object(tree: Tree, head: int, slots: tuple[int, ...], groups, rules, tokens
     "imposed sanctions on Iran"), else the object of a preposition the pattern lists or of a
     target preposition."""
     listed = {tokens[s].lower for s in slots[1:]}
-    preps = rules["target_prepositions"] | listed
-    found = _objects_of(tree, head, preps, groups, rules)
+    # a preposition the pattern lists comes first, then target_prepositions in their order
+    order = {w: -1 for w in listed} | {w: n for n, w in enumerate(target_order()) if w not in listed}
+    found = _objects_of(tree, head, order, groups, rules)
     if found:
         return found
     for k in tree.kids(head, rules["complement"]):  # "threatened to invade Ukraine"
-        found = _objects_of(tree, k, preps, groups, rules)
+        found = _objects_of(tree, k, order, groups, rules)
         if found:
             return found
     return []
 
 
-def _objects_of(tree: Tree, head: int, preps: frozenset[str], groups, rules) -> list[Actor]:
+def _objects_of(tree: Tree, head: int, preps: dict[str, int], groups, rules) -> list[Actor]:
     tokens = tree.words
     for k in tree.kids(head, rules["object"]):
         found = _actors_in(tree, k, groups, rules)
@@ -209,7 +218,9 @@ def _objects_of(tree: Tree, head: int, preps: frozenset[str], groups, rules) -> 
                     found = _actors_in(tree, o, groups, rules)
                     if found:
                         return found
-    for p in tree.kids(head, rules["preposition"]):
+    # "fought with Washington against Isis": the preposition ranked first names the target
+    for p in sorted((p for p in tree.kids(head, rules["preposition"]) if tokens[p] in preps),
+                    key=lambda p: preps[tokens[p]]):
         if tokens[p] in preps:
             for o in tree.kids(p, rules["preposition_object"]):
                 found = _actors_in(tree, o, groups, rules)
@@ -320,3 +331,16 @@ def parse_modal(tree: Tree, tokens: list[Token], head: int, rules=None) -> bool:
     rules = rules or load_rules()
     return any(tree.tags[k] == "MD" and tokens[k].lower not in rules["announcing_modals"]
                for k in clause_scope(tree, head, rules) if tree.deps[k] in rules["auxiliary"])
+
+
+def clause_governors(tree: Tree, head: int, rules=None) -> list[int]:
+    """The verbs whose clause complement (or "to"-complement) the head's clause is, nearest first
+    ("denied that the army attacked …" → "denied")."""
+    rules = rules or load_rules()
+    labels = rules["clause_complement"] | rules["complement"]
+    out: list[int] = []
+    node = head
+    while tree.deps[node] in labels and 0 <= tree.heads[node] != node and len(out) < 4:
+        node = tree.heads[node]
+        out.append(node)
+    return out

@@ -88,3 +88,15 @@ def test_the_syntax_rules_refuse_an_unknown_key(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(SyntaxRulesError, match="unknown key"):
         load_rules(path)
+
+
+def test_an_act_in_a_denied_clause_is_not_stated(full):
+    rows = _rows(full, "Syria denied that the Syrian army attacked civilians in Douma.")
+    attack = [r for r in rows if r["event_root_code"] in ("18", "19")]
+    assert attack and all(r["negated"] for r in attack)
+
+
+def test_against_names_the_target_before_with(full):
+    got = coded(*full, "Kurdish militias fought with the United States against Isis in Raqqa.")
+    fights = {b for _, b, c in got if c.startswith("19")}
+    assert fights and "USA" not in fights
