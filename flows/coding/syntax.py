@@ -133,7 +133,9 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
             return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
     if not members:
-        return None
+        # a subject the parse found that names no actor ("a missile hit …", "the challenge was …"):
+        # the act is not an actor's; nothing is coded (no nearest-actor guess)
+        return None if relation == "none" else Roles([], [], False, "subject")
     targets = _object(tree, head, slots, [g for g in (_kept(g, targetable) for g in groups) if g], rules, tokens)
     return Roles(members, [t for t in targets if t not in members], False, relation)
 
@@ -162,7 +164,9 @@ def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | N
         if dep in rules["relative_clause"]:
             return up, passive, "relcl"
         if dep in rules["participle_modifier"]:
-            return up, tree.tags[node] == "VBN", "acl"
+            if tree.tags[node] == "VBN":  # "troops backed by Iran": the troops are its object
+                return up, True, "acl"
+            break  # "a declaration demanding …": whoever issued it, left to the word rules
         if dep not in rules["inherits_subject"]:
             break
         if dep in rules["marker"] or tree.kids(node, rules["marker"]):

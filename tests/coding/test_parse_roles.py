@@ -100,3 +100,9 @@ def test_against_names_the_target_before_with(full):
     got = coded(*full, "Kurdish militias fought with the United States against Isis in Raqqa.")
     fights = {b for _, b, c in got if c.startswith("19")}
     assert fights and "USA" not in fights
+
+
+def test_a_subject_that_names_no_actor_is_not_replaced_by_the_nearest_actor(full):
+    # the missile struck, not Iran (the word rules' nearest actor before the verb)
+    got = coded(*full, "After talks with Iran, a missile struck the Turkish border town of Reyhanli.")
+    assert not any(a == "IRN" for a, _, _ in got)
