@@ -27,11 +27,12 @@ from .structure.words import PARTITIVES
 from .text import Token
 
 DEFAULT_RULES = dictionaries_dir() / "syntax.yaml"
-KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "noun_modifier", "preposition",
-        "preposition_object", "inherits_subject", "relative_clause", "relative_pronouns",
+KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "noun_modifier",
+        "preposition", "preposition_object", "inherits_subject", "relative_clause", "relative_pronouns",
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
-        "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks",
-        "complement", "clause_complement", "denying_verbs", "announcing_modals", "negative_determiners")
+        "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks", "complement",
+        "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
+        "announcing_modals", "negative_determiners")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -207,7 +208,24 @@ def _object(tree: Tree, head: int, slots: tuple[int, ...], groups, rules, tokens
         found = _objects_of(tree, k, order, groups, rules)
         if found:
             return found
+    if tree.kids(head, rules["object"]):
+        return []  # "demanded a meeting of the Council to discuss …": the object's own phrase
+    for k in tree.kids(head, rules["purpose_clause"]):  # "fought alongside the SDF to oust Isis"
+        if any(tree.words[a] == "to" for a in tree.kids(k, rules["auxiliary"])):
+            found = _objects_of(tree, k, order, groups, rules)
+            if found:
+                return found
     return []
+
+
+def partner(tree: Tree, actor: Actor, rules=None) -> bool:
+    """The actor is the object of a preposition naming a partner ("fought alongside the SDF")."""
+    rules = rules or load_rules()
+    for k in range(actor.start, actor.end):
+        up = tree.heads[k]
+        if tree.deps[k] in rules["preposition_object"] and 0 <= up and tree.words[up] in rules["partner_prepositions"]:
+            return True
+    return False
 
 
 def _objects_of(tree: Tree, head: int, preps: dict[str, int], groups, rules) -> list[Actor]:

@@ -106,3 +106,9 @@ def test_a_subject_that_names_no_actor_is_not_replaced_by_the_nearest_actor(full
     # the missile struck, not Iran (the word rules' nearest actor before the verb)
     got = coded(*full, "After talks with Iran, a missile struck the Turkish border town of Reyhanli.")
     assert not any(a == "IRN" for a, _, _ in got)
+
+
+def test_a_partner_is_not_the_target_and_the_purpose_names_it(full):
+    got = coded(*full, "British troops fought alongside the Iraqi army to oust Isis from Mosul.")
+    fights = {b for a, b, c in got if c.startswith("19")}
+    assert "IRQMIL" not in fights and fights <= {"IMGMOSISI", "IMGMOS"} and fights

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from ..actors import Actor
 from ..matcher import VerbMatch
-from ..syntax import Tree, roles
+from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import by_agent, is_passive, phrase_subject, source_group
@@ -67,7 +67,7 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
         # no actor among the parse's objects: the word rules' "that"-clause subject, threat
         # condition or complaint subject ("demanded that Iran …", "… unless Iraq withdraws")
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
-                   if t not in found.sources]
+                   if t not in found.sources and not partner(tree, t)]
         how += "+words"
     if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
