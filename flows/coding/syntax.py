@@ -163,7 +163,16 @@ def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | N
         if up < 0 or up == node:
             break
         if dep in rules["relative_clause"]:
-            return up, passive, "relcl"
+            if not any(tree.words[a] == "to" for a in tree.kids(node, rules["auxiliary"])):
+                return up, passive, "relcl"
+            # "converged for a rally to protest …": an infinitive of purpose, whose subject is
+            # that of the verb the modified noun hangs from
+            while 0 <= up != tree.heads[up] and not (tree.tags[up] or "").startswith("VB"):
+                up = tree.heads[up]
+            if up < 0 or not (tree.tags[up] or "").startswith("VB"):
+                break
+            node = up
+            continue
         if dep in rules["participle_modifier"]:
             if tree.tags[node] == "VBN":  # "troops backed by Iran": the troops are its object
                 return up, True, "acl"

@@ -112,3 +112,9 @@ def test_a_partner_is_not_the_target_and_the_purpose_names_it(full):
     got = coded(*full, "British troops fought alongside the Iraqi army to oust Isis from Mosul.")
     fights = {b for a, b, c in got if c.startswith("19")}
     assert "IRQMIL" not in fights and fights <= {"IMGMOSISI", "IMGMOS"} and fights
+
+
+def test_an_infinitive_of_purpose_after_a_noun_takes_the_main_subject(full):
+    got = coded(*full, "Thousands of Nigerians were converging on Thursday for a rally in Lagos to protest "
+                       "the Nigerian government's new law.")
+    assert any(a.startswith("NGA") and c.startswith("14") for a, _, c in got)
