@@ -43,18 +43,18 @@ def _coder(dictionaries: Dictionaries, verbs: Verbs) -> Coder:
     return cached[2]
 
 
-def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
+def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> list[dict]:
     """Code a chunk of articles, parsing all their candidate sentences in one batched pass."""
     articles = list(chunk.iter_rows(named=True))
     candidates = []
     for article in articles:
         try:
-            candidates.append(coder.candidates(article))
+            candidates.append(coder.candidates(article, hits.get(article["article_id"])))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
                                 f"failed: {exc}") from exc
-    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
-                                 for c in cs if c.parse]))
+    chosen = [(a["text"][c.start:c.end], c.syntax) for a, cs in zip(articles, candidates) for c in cs if c.parse]
+    parsed = iter(tag_sentences([text for text, _ in chosen], [syntax for _, syntax in chosen]))
     # the place names that need the NER, found in one batched pass too
     asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
     entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
@@ -73,8 +73,11 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
 
 
 def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = None,
-                  verbs: Verbs | None = None) -> pl.DataFrame:
-    """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes."""
+                  verbs: Verbs | None = None, hits: dict[str, list] | None = None) -> pl.DataFrame:
+    """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes.
+
+    `hits`: actor hits by article_id, found with the same dictionaries (`article_relevance`);
+    an article not in it is matched here."""
     missing = [c for c in REQUIRED_COLUMNS if c not in articles.columns]
     if missing:
         raise ArticlesError(f"articles frame lacks column(s) {missing}; has {articles.columns}")
@@ -91,7 +94,7 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
         & pl.col("text").is_not_null() & (pl.col("text") != ""))
     rows: list[dict] = []
     for chunk in frame.iter_slices(CHUNK):
-        rows.extend(_code_chunk(coder, chunk))
+        rows.extend(_code_chunk(coder, chunk, hits or {}))
     if not rows:
         return pl.DataFrame(schema=MENTION_SCHEMA)
     return pl.DataFrame(rows, schema=MENTION_SCHEMA).select(MENTION_COLUMNS)
