@@ -1,6 +1,10 @@
 """`make bench`: generate synthetic dumps, run the pipeline on them, print throughput and memory.
 
     python -m flows.bench [--articles 100000] [--warc 2000] [--chars 4000] [--no-code]
+                          [--real-replicas 20] [--real-workers 2]
+
+Then the same on real article text (flows/benchreal.py): the bundled samples and, when
+../shared is there, its dumps replicated with unique ids, with the speed-up of N workers.
 
 Runs the pipeline functions directly (the fixed Prefect start-up is not counted; it is
 measured separately in `--prefect`). Figures depend on this shared machine: compare ratios.
@@ -144,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default="data/bench")
     parser.add_argument("--dask-files", type=int, default=24, help="files for the Dask speed-up run (0: skip)")
     parser.add_argument("--dask-per-file", type=int, default=1_000)
+    parser.add_argument("--real-replicas", type=int, default=20,
+                        help="real text: copies of each ../shared article (0: skip the real-text benchmark)")
+    parser.add_argument("--real-workers", type=int, default=2, help="real text: workers compared with one")
     args = parser.parse_args(argv)
     console = Console()
     work = Path(args.workdir)
@@ -156,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         report(console, "WARC → lake", warc, run_once(warc, work / "lake-warc", not args.no_code))
     if args.dask_files:
         bench_dask(console, work, args.dask_files, args.dask_per_file, args.chars)
+    if args.real_replicas:  # the bundled samples, and ../shared's dumps when it is there
+        from flows.benchreal import REPO, bench_real
+
+        bench_real(console, work, REPO.parent / "shared", args.real_replicas, args.real_workers,
+                   not args.no_code)
     return 0
 
 

@@ -82,6 +82,18 @@ def flow_for(args: argparse.Namespace):
     return (etl.with_options(task_runner=runner), True) if runner else (etl, False)
 
 
+def choose_server():
+    """A Prefect server that answers (PREFECT_API_URL, or the active profile's, as `make serve`
+    sets), else Prefect's temporary one, started now in the background (returned)."""
+    from flows.prefectapi import choose_api, use_api
+
+    choice = choose_api()
+    if choice.configured:
+        console.print(f"[yellow]no Prefect API answers at {choice.configured} ({choice.origin}):"
+                      " running on a temporary local one[/yellow]")
+    return use_api(choice)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputError, list_dump_files
     from flows.lake import LakeError, ensure_writable, lake_root
@@ -103,7 +115,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
     quiet_flow_tracebacks()
-    flow_fn, parallel = flow_for(args)
+    server = choose_server()
+    flow_fn, parallel = flow_for(args)  # loads the pipeline while a temporary server starts
+    if server is not None:
+        server.wait()
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))

@@ -144,7 +144,7 @@ def plan_shards(ctx: RunContext, workers: int = 1) -> list[ShardSpec]:
     total = sum(i["size"] for i in ctx.inputs)
     unit = ctx.settings.shard_bytes
     if workers > 1:
-        unit = max(ctx.settings.piece_bytes, min(unit, -(-total // (2 * workers))))
+        unit = min(unit, max(ctx.settings.piece_bytes, -(-total // (2 * workers))))
     groups: list[tuple[list[str], Piece | None, int]] = []
     size = unit
     for info in ctx.inputs:
