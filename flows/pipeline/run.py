@@ -146,18 +146,18 @@ def plan_shards(ctx: RunContext, workers: int = 1) -> list[ShardSpec]:
     if workers > 1:
         unit = min(unit, max(ctx.settings.piece_bytes, -(-total // (2 * workers))))
     groups: list[tuple[list[str], Piece | None, int]] = []
-    size = unit
+    size, grouping = 0, False  # bytes in the open group of small files; is there one
     for info in ctx.inputs:
         if info["size"] >= unit:
             split = split_file(info["path"], info["size"], -(-info["size"] // unit), ctx.settings.piece_bytes) \
                 if workers > 1 else None
             share = info["size"] // len(split) if split else info["size"]
             groups.extend(([info["path"]], rows, share) for rows in split or [None])
-            size = unit  # the next file starts a new group
+            grouping = False  # the next small file starts a new group
             continue
-        if size + info["size"] > unit:
+        if not grouping or size + info["size"] > unit:
             groups.append(([], None, 0))
-            size = 0
+            size, grouping = 0, True
         paths, _, group_size = groups[-1]
         paths.append(info["path"])
         groups[-1] = (paths, None, group_size + info["size"])

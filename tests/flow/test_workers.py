@@ -60,12 +60,17 @@ def test_pieces_are_consecutive_row_ranges(tmp_path, monkeypatch):
     from flows.pipeline import open_run, plan_shards
     from flows.settings import Settings
 
-    write_dump(tmp_path / "big.jsonl")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "0-empty.jsonl").write_bytes(b"")  # an empty file first once broke the planning
+    write_dump(inbox / "big.jsonl")
     settings = Settings().with_overrides(lake=str(tmp_path / "lake"), piece_bytes=4096)
-    with open_run([str(tmp_path)], settings) as run:
-        serial, pieces = plan_shards(run, 1), plan_shards(run, 2)
-    assert [s.rows for s in serial] == [None]
-    assert len(pieces) > 2
+    with open_run([str(inbox)], settings) as run:
+        serial, shards = plan_shards(run, 1), plan_shards(run, 2)
+    assert [(len(s.paths), s.rows) for s in serial] == [(2, None)]
+    assert shards[0].paths[0].endswith("0-empty.jsonl") and shards[0].rows is None
+    pieces = shards[1:]
+    assert len(pieces) > 2 and all(len(p.paths) == 1 for p in pieces)
     assert pieces[0].rows[0] == 0 and pieces[-1].rows[1] is None
     assert all(a.rows[1] == b.rows[0] for a, b in zip(pieces, pieces[1:]))
 
