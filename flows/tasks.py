@@ -20,6 +20,7 @@ from flows import pipeline
 from flows.ingest import list_dump_files
 from flows.operations import Operations, is_transient
 from flows.progress import reporter
+from flows.runners import share_api_with_workers
 
 OPS = Operations()
 
@@ -56,6 +57,7 @@ def run_shards(specs: list[pipeline.ShardSpec], parallel: bool) -> list[pipeline
     process's progress bar: it advances as each shard finishes."""
     if not parallel or len(specs) < 2:
         return [process_shard(spec) for spec in specs]
+    share_api_with_workers()
     futures = process_shard.map(specs)
     for future in as_completed(futures):
         result = future.result()
