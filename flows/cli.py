@@ -114,11 +114,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.wait_lock is not None:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
-    quiet_flow_tracebacks()
     server = choose_server()
     flow_fn, parallel = flow_for(args)  # loads the pipeline while a temporary server starts
     if server is not None:
         server.wait()
+    quiet_flow_tracebacks()  # after Prefect's import, which configures its loggers
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
