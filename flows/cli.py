@@ -70,6 +70,30 @@ def failure_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}; the lake is left as it was before the run"
 
 
+def flow_for(args: argparse.Namespace):
+    """The etl flow on the runner the options ask for, and whether it runs shards in parallel:
+    Dask (``--dask-workers``/``--dask-address``), else ``--workers`` processes (default: every core)."""
+    from flows.etl import etl
+    from flows.runners import dask_runner, local_runner, worker_count
+
+    if args.dask_workers or args.dask_address:
+        return etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address)), True
+    runner = local_runner(worker_count(args.workers))
+    return (etl.with_options(task_runner=runner), True) if runner else (etl, False)
+
+
+def choose_server():
+    """A Prefect server that answers (PREFECT_API_URL, or the active profile's, as `make serve`
+    sets), else Prefect's temporary one, started now in the background (returned)."""
+    from flows.prefectapi import choose_api, use_api
+
+    choice = choose_api()
+    if choice.configured:
+        console.print(f"[yellow]no Prefect API answers at {choice.configured} ({choice.origin}):"
+                      " running on a temporary local one[/yellow]")
+    return use_api(choice)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputError, list_dump_files
     from flows.lake import LakeError, ensure_writable, lake_root
@@ -81,7 +105,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     except (InputError, LakeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         return EXIT_USAGE
-    from flows.etl import etl
     from flows.progress import set_reporter
 
     from flows.pipeline.remote import is_remote
@@ -91,12 +114,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.wait_lock is not None:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
-    quiet_flow_tracebacks()
-    flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
-    if parallel:
-        from flows.runners import dask_runner
-
-        flow_fn = etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address))
+    server = choose_server()
+    flow_fn, parallel = flow_for(args)  # loads the pipeline while a temporary server starts
+    if server is not None:
+        server.wait()
+    quiet_flow_tracebacks()  # after Prefect's import, which configures its loggers
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
@@ -226,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
     run.add_argument("--batch-size", type=int, default=None)
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes (default: GEOWIRE_WORKERS, else every core; 1: this process)")
     run.add_argument("--dask-workers", type=int, default=None, metavar="N",
                      help="run the shards on a local Dask cluster of N worker processes")
     run.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",

@@ -14,6 +14,9 @@ def _env(name: str, default: str) -> str:
 class Settings:
     lake: str = field(default_factory=lambda: _env("LAKE", "data/lake"))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "5000")))
+    batch_bytes: int = field(default_factory=lambda: int(_env("BATCH_BYTES", str(32 * 2**20))))  # of text
+    workers: int = field(default_factory=lambda: int(_env("WORKERS", "0")))  # 0: every available core
+    piece_bytes: int = field(default_factory=lambda: int(_env("PIECE_BYTES", str(2 * 2**20))))  # least piece
     wait_lock_seconds: float = field(default_factory=lambda: float(_env("WAIT_LOCK", "0")))
     shard_bytes: int = field(default_factory=lambda: int(_env("SHARD_BYTES", str(16 * 2**20))))
     stage_on_lake: bool = field(default_factory=lambda: _env("STAGE_ON_LAKE", "0") == "1")
