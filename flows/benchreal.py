@@ -107,9 +107,7 @@ def bench_real(console: Console, work: Path, shared: Path | None, replicas: int,
     if shared is None or not shared.is_dir():
         console.print(f"[yellow]no shared dumps at {shared}: real-text benchmark on the bundled samples only[/yellow]")
     work.mkdir(parents=True, exist_ok=True)
-    server = use_api(choose_api())  # a server that answers, else the temporary one, up before timing
-    if server is not None:
-        server.wait()
+    use_api(choose_api())  # a server that answers, else the temporary one
     for name, dump in real_dumps(work, shared, replicas):
         result = run_once(dump, work / "lake-real", code)
         report(console, f"real text, {name} → lake", dump, result)

@@ -82,16 +82,16 @@ def flow_for(args: argparse.Namespace):
     return (etl.with_options(task_runner=runner), True) if runner else (etl, False)
 
 
-def choose_server():
+def choose_server() -> None:
     """A Prefect server that answers (PREFECT_API_URL, or the active profile's, as `make serve`
-    sets), else Prefect's temporary one, started now in the background (returned)."""
+    sets), else Prefect's temporary one (started by Prefect at the flow's first call)."""
     from flows.prefectapi import choose_api, use_api
 
     choice = choose_api()
     if choice.configured:
         console.print(f"[yellow]no Prefect API answers at {choice.configured} ({choice.origin}):"
                       " running on a temporary local one[/yellow]")
-    return use_api(choice)
+    use_api(choice)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -114,10 +114,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.wait_lock is not None:
         os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
-    server = choose_server()
-    flow_fn, parallel = flow_for(args)  # loads the pipeline while a temporary server starts
-    if server is not None:
-        server.wait()
+    choose_server()
+    flow_fn, parallel = flow_for(args)
     quiet_flow_tracebacks()  # after Prefect's import, which configures its loggers
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:

@@ -2,16 +2,14 @@
 
 A server that answers (PREFECT_API_URL, or the API URL of the active Prefect profile, which
 `make serve` sets) is used as it is: a flow run then costs about a second. Otherwise the run
-gets Prefect's temporary local server (started in a subprocess, 10–20 s), which the CLI
-tunes below. Reads only the environment and the profiles file (no Prefect import: that alone
-takes seconds).
+gets Prefect's temporary local server (started in a subprocess, 10–20 s). Reads only the
+environment and the profiles file (no Prefect import: that alone takes seconds).
 """
 
 from __future__ import annotations
 
 import base64
 import os
-import threading
 import tomllib
 import urllib.request
 from dataclasses import dataclass
@@ -75,39 +73,16 @@ def choose_api(env: dict[str, str] | None = None) -> ApiChoice:
     return ApiChoice(None, url, origin)
 
 
-def use_api(choice: ApiChoice) -> TemporaryServer | None:
-    """Point this process (and its workers) at the chosen server. Without one, start Prefect's
-    temporary server now, in the background (it comes up while the pipeline's modules load),
-    instead of at the flow's first API call; a configured URL that did not answer is overridden."""
+def use_api(choice: ApiChoice) -> None:
+    """Point this process (and its workers) at the chosen server. Without one, Prefect starts
+    its temporary server at the flow's first API call and the flow hands its URL to the worker
+    processes (flows/runners.py); a configured URL that did not answer is overridden."""
     if choice.url:
         os.environ["PREFECT_API_URL"] = choice.url
-        return None
-    os.environ["PREFECT_API_URL"] = ""  # empty: Prefect's own test for "no API configured"
-    return TemporaryServer()
-
-
-class TemporaryServer:
-    """Prefect's temporary server, started in a thread; ``wait`` gives its URL and exports it
-    as PREFECT_API_URL, so worker processes use it instead of each starting their own."""
-
-    def __init__(self) -> None:
-        self.url: str | None = None
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._start, name="prefect-temporary-server", daemon=True)
-        self._thread.start()
-
-    def _start(self) -> None:
-        try:
-            from prefect.server.api.server import SubprocessASGIServer
-
-            server = SubprocessASGIServer()  # the instance Prefect's client uses (one per process)
-            server.start()
-            self.url = server.api_url
-        except Exception as exc:  # Prefect starts it again at the first call, and says why it failed
-            self.error = exc
-
-    def wait(self) -> str | None:
-        self._thread.join()
-        if self.url:
-            os.environ["PREFECT_API_URL"] = self.url
-        return self.url
+        return
+    # no API: Prefect's temporary server. PREFECT_API_URL must be unset, not empty (an empty
+    # one makes Prefect's event service fail at exit); a profile's URL that did not answer is
+    # left for Prefect's built-in `ephemeral` profile
+    os.environ.pop("PREFECT_API_URL", None)
+    if choice.configured and choice.origin != "PREFECT_API_URL":
+        os.environ["PREFECT_PROFILE"] = "ephemeral"
