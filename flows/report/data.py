@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from flows.lake import lake_root, scan_dataset
+from flows.validate import load_contract
 
 EVENT_COLUMNS = (
     "event_id", "event_date", "actor1_code", "actor2_code", "actor1_country_code",
@@ -74,8 +75,9 @@ def _of_run(root, dataset: str, run_id: str, columns: list[str]) -> pl.DataFrame
 
 def _run_events(root, run_id: str) -> pl.DataFrame:
     mentions, events = scan_dataset(root, "mentions"), scan_dataset(root, "events")
-    if mentions is None or events is None:
-        return pl.DataFrame(schema={c: pl.String for c in EVENT_COLUMNS})
+    if mentions is None or events is None:  # no events yet: an empty frame of the contract's types
+        schema = load_contract("events").polars_schema()
+        return pl.DataFrame(schema={c: schema[c] for c in EVENT_COLUMNS})
     ids = mentions.filter(pl.col("run_id") == run_id).select("event_id").unique()
     return events.join(ids, on="event_id", how="semi").select(EVENT_COLUMNS).collect()
 

@@ -76,6 +76,16 @@ def test_default_run_is_the_latest_and_a_run_without_events_says_so(lake, tmp_pa
     assert html.count("No events in this run.") == 5 and "Nothing was quarantined" in html
 
 
+def test_a_lake_that_never_had_events_gets_a_page(tmp_path):
+    lake = tmp_path / "lake"
+    result = run(lake, SAMPLES / "story.txt")  # undated: its events are quarantined, none published
+    assert result["datasets"]["events"]["published"] == 0
+    frames = report.load_run(lake)
+    assert frames.events.is_empty() and frames.events.schema["event_date"] == pl.Date
+    html = report.render_html(frames)
+    assert html.count("No events in this run.") == 5
+
+
 def test_unknown_run_and_empty_lake_are_clear_errors(lake, tmp_path):
     lake, run_id = lake
     proc = geowire("report", "--lake", str(lake), "--run", "20000101T000000Z-000000")
