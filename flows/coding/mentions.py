@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from flows.errors import CodingError
+
 from .coder import Coder
 from .dictionaries import Dictionaries, load_dictionaries
 from .parse import UNTAGGED, tag_sentences
@@ -22,7 +24,7 @@ OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
 __all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
 
 
-class ArticlesError(ValueError):
+class ArticlesError(CodingError):
     """The articles frame cannot be coded (missing columns, bad record); names the record."""
 
 

@@ -9,7 +9,8 @@ import polars as pl
 from flows.coding import aggregate_events
 from flows.lake import ObjectLake, scan_dataset
 from flows.lake.layout import partition_values
-from flows.validate import DatasetValidationError, validate_batch
+from flows.errors import AccountingError
+from flows.validate import validate_batch
 
 from . import timing
 from .lineage import verify_inputs
@@ -130,11 +131,8 @@ def finish_run(ctx: RunContext) -> dict:
         ctx.seconds["aggregate"] = ctx.seconds.get("aggregate", 0.0) + timing.SECONDS["aggregate"] - start
     ctx.inputs = verify_inputs(ctx)  # before the balance check: it may quarantine files
     for dataset, counts in ctx.counts.items():
-        if not counts.balanced:
-            raise DatasetValidationError(
-                dataset, "records_read = published + quarantined + duplicates",
-                f"{counts.records_read} != {counts.published} + {counts.quarantined} + {counts.duplicates}",
-            )
+        if not counts.balanced:  # a bug in the pipeline, not something the input did
+            raise AccountingError(dataset, counts)
     runs = runs_rows(ctx, "completed")
     keep_result(ctx, "runs", validate_batch(runs, ctx.contracts["runs"]).result)  # raises on a dataset-level failure
     validate_staged_quarantine(ctx)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from flows.errors import ReportError as ReportError  # the one error tree: flows/errors.py
 from flows.lake import lake_root, scan_dataset
 
 EVENT_COLUMNS = (
@@ -18,10 +19,6 @@ EVENT_COLUMNS = (
     "goldstein", "num_mentions", "num_articles",
 )
 RELEVANCE = "relevance"  # the coder's decision per article, once the articles contract has it
-
-
-class ReportError(RuntimeError):
-    """The report cannot be built (no runs in the lake, unknown run id)."""
 
 
 @dataclass
