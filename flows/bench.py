@@ -23,7 +23,7 @@ from rich.table import Table
 
 from flows import pipeline
 from flows.pipeline import timing
-from flows.settings import Settings
+from flows.settings import load_settings
 
 WORDS = ("the minister said talks would continue as officials met in the capital on economic "
          "cooperation while markets rose and analysts expected further statements about trade "
@@ -78,7 +78,7 @@ def make_warc(path: Path, n: int, chars: int, seed: int = 11) -> Path:
 def run_once(dump: Path, lake: Path, code: bool) -> dict:
     shutil.rmtree(lake, ignore_errors=True)
     timing.reset()
-    settings = Settings().with_overrides(lake=str(lake), code_events=code, keep_validation_results=True)
+    settings = load_settings(lake=str(lake), code_events=code, keep_validation_results=True)
     start = time.perf_counter()
     result = pipeline.run_serial([str(dump)], settings)
     result["wall"] = time.perf_counter() - start

@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.errors import EXIT_FAILED, GeowireError, LakeError, SettingsError, UsageError
+from flows.settings import Settings, load_settings, utc_date
+
 # Prefect reads these at import: a cold machine needs longer than the default 20 s to bring
 # up the temporary API; no analytics offline; keep the console for our progress bar.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
@@ -23,8 +26,10 @@ os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
 os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "INFO")
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
-EXIT_FAILED, EXIT_USAGE = 1, 2
 console = Console(stderr=True)
+LAKE_HELP = "lake folder or fsspec URL (default: $GEOWIRE_LAKE, else data/lake)"
+# how the run's flags are spelled in a message about a bad value
+RUN_FLAGS = {"lake": "--lake", "batch_size": "--batch-size", "wait_lock_seconds": "--wait-lock"}
 
 
 class RichReporter:
@@ -70,26 +75,34 @@ def failure_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}; the lake is left as it was before the run"
 
 
+def run_settings(args: argparse.Namespace) -> Settings:
+    """The run's settings: its flags over the GEOWIRE_* environment, validated here, before
+    Prefect starts (a bad value raises SettingsError, naming the flag or the variable)."""
+    for flag, text in (("--since", args.since), ("--until", args.until)):
+        utc_date(flag, text)
+    if args.dask_workers is not None and args.dask_workers < 1:
+        raise SettingsError(f"--dask-workers: must be at least 1 (got {args.dask_workers})")
+    settings = load_settings(RUN_FLAGS, lake=args.lake, batch_size=args.batch_size,
+                             wait_lock_seconds=args.wait_lock)
+    if args.dask_address and "://" in settings.lake and not settings.lake.startswith("file://"):
+        settings = settings.with_overrides(stage_on_lake=True)  # remote workers stage on the store
+    return settings
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    from flows.ingest import InputError, list_dump_files
-    from flows.lake import LakeError, ensure_writable, lake_root
+    from flows.ingest import list_dump_files
+    from flows.lake import ensure_writable, lake_root
 
     started = time.monotonic()
     try:  # fail fast, before Prefect starts, on what we can check here
+        settings = run_settings(args)
         list_dump_files(args.paths)
-        ensure_writable(lake_root(args.lake))
-    except (InputError, LakeError) as exc:
+        ensure_writable(lake_root(settings.lake))
+    except GeowireError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return exc.exit_code
     from flows.etl import etl
     from flows.progress import set_reporter
-
-    from flows.pipeline.remote import is_remote
-
-    if args.dask_address and is_remote(args.lake):
-        os.environ["GEOWIRE_STAGE_ON_LAKE"] = "1"  # remote workers stage their shards on the store
-    if args.wait_lock is not None:
-        os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
     quiet_flow_tracebacks()
     flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
@@ -101,12 +114,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
         try:
-            result = flow_fn(paths=args.paths, lake=args.lake, incremental=args.incremental,
-                             since=args.since, until=args.until, batch_size=args.batch_size,
-                             parallel=parallel)
+            result = flow_fn(paths=args.paths, incremental=args.incremental, since=args.since,
+                             until=args.until, parallel=parallel, settings=settings)
         except LakeError as exc:  # locked by another run, or unusable
             console.print(f"[red]error:[/red] {exc}")
-            return EXIT_USAGE
+            return exc.exit_code
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # the lake failed (a Rust panic is a BaseException too)
@@ -127,7 +139,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from flows.lake import lake_root
     from flows.validate import build_data_docs
 
-    root = lake_root(args.lake)
+    root = lake_root(lake_of(args))
     if isinstance(root, Path):
         index = build_data_docs(root / "_validation", root / "_docs")
     else:  # an object-store lake: fetch the results, build the site locally
@@ -147,7 +159,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     known = dataset_names()
     if args.dataset and args.dataset not in known:
         console.print(f"[red]error:[/red] no dataset {args.dataset!r}; known: {', '.join(known)}")
-        return EXIT_USAGE
+        return UsageError.exit_code
     text = data_dictionary_markdown(load_contract(args.dataset)) if args.dataset else data_dictionary()
     sys.stdout.write(text)
     return 0
@@ -166,10 +178,10 @@ def cmd_export_gdelt(args: argparse.Namespace) -> int:
 
     try:
         since, until = (_iso_date(flag, d) for flag, d in (("--since", args.since), ("--until", args.until)))
-        summary = export_gdelt(args.lake, args.out, since=since, until=until)
+        summary = export_gdelt(lake_of(args), args.out, since=since, until=until)
     except (ValueError, ExportError, LakeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return UsageError.exit_code
     Console(soft_wrap=True).print(
         f"{summary.events:,} events and {summary.mentions:,} mentions in {len(summary.files)} file(s) → {args.out}")
     return 0
@@ -188,7 +200,7 @@ def add_export_command(sub) -> None:
     export = sub.add_parser("export", help="write the lake in another tool's format")
     formats = export.add_subparsers(dest="format", required=True)
     gdelt = formats.add_parser("gdelt", help="GDELT 2.0 Events (*.export.CSV) and Mentions (*.mentions.CSV)")
-    gdelt.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    gdelt.add_argument("--lake", default=None, help=LAKE_HELP)
     gdelt.add_argument("--out", required=True, metavar="DIR")
     gdelt.add_argument("--since", help="events on/after this ISO date")
     gdelt.add_argument("--until", help="events before this ISO date")
@@ -198,10 +210,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from flows.report import ReportError, load_run, write_report
 
     try:
-        frames = load_run(args.lake, args.run)
+        frames = load_run(lake_of(args), args.run)
     except (ReportError, LakeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return exc.exit_code
     out = write_report(frames, args.out or f"geowire-report-{frames.run_id}.html")
     Console(soft_wrap=True).print(f"Run report: {out.resolve()}")
     return 0
@@ -209,7 +221,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def add_report_parser(sub) -> None:
     report = sub.add_parser("report", help="write one run's report as a self-contained HTML file")
-    report.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    report.add_argument("--lake", default=None, help=LAKE_HELP)
     report.add_argument("--run", default=None, metavar="RUN_ID", help="the run (default: the latest)")
     report.add_argument("--out", default=None, metavar="FILE",
                         help="where to write it (default: geowire-report-<run_id>.html)")
@@ -221,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="ingest dump files or folders into the lake")
     run.add_argument("paths", nargs="+", metavar="PATH")
-    run.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    run.add_argument("--lake", default=None, help=LAKE_HELP)
     run.add_argument("--incremental", action="store_true", help="skip files processed before")
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
@@ -234,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="wait this long for another run holding the lake (default: refuse at once)")
     run.set_defaults(func=cmd_run)
     docs = sub.add_parser("docs", help="build Great Expectations Data Docs from the lake's results")
-    docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    docs.add_argument("--lake", default=None, help=LAKE_HELP)
     docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
     add_schema_command(sub)
@@ -243,9 +255,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def lake_of(args: argparse.Namespace) -> str:
+    """--lake, else GEOWIRE_LAKE, else data/lake."""
+    return args.lake or load_settings().lake
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except GeowireError as exc:  # a bad setting, a broken contract…: one line, its exit status
+        console.print(f"[red]error:[/red] {exc}")
+        return exc.exit_code
 
 
 if __name__ == "__main__":

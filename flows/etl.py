@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import pipeline
 from flows.operations import run_name
 from flows.progress import reporter
-from flows.runners import runner_from_env
-from flows.settings import Settings
+from flows.runners import runner_for
+from flows.settings import Settings, load_settings, utc_date
 from flows.tasks import OPS, discover_inputs, merge_and_publish, process_shard, publish_run_report
 
 
-def _as_utc(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
-_RUNNER = runner_from_env()  # deployments pick Dask with GEOWIRE_DASK_ADDRESS / _WORKERS
+_RUNNER = runner_for(OPS)  # deployments pick Dask with GEOWIRE_DASK_ADDRESS / _WORKERS
 
 
 def _run_name() -> str:
@@ -40,6 +31,7 @@ def etl(
     until: str | None = None,
     batch_size: int | None = None,
     parallel: bool | None = None,
+    settings: Settings | None = None,
 ) -> dict:
     """Ingest the dump files under ``paths`` and publish them to ``lake`` as one atomic run.
 
@@ -47,14 +39,16 @@ def etl(
     are quarantined with that reason. ``incremental`` skips files processed before.
     ``parallel`` submits the shards to the flow's task runner (Dask: see ``flows.runners``);
     by default it does when the flow was given a Dask runner through the environment.
+    ``settings``: what the caller built (the CLI); by default the GEOWIRE_* environment of
+    the process running the flow. ``lake`` and ``batch_size`` override it.
     """
     if parallel is None:
         parallel = _RUNNER is not None
-    settings = Settings().with_overrides(lake=lake, batch_size=batch_size)
+    settings = (settings or load_settings()).with_overrides(lake=lake, batch_size=batch_size)
     files = discover_inputs(paths)
     with pipeline.open_run(
         paths, settings, files=files, flow_run_id=str(flow_run.id or "") or None,
-        since=_as_utc(since), until=_as_utc(until), incremental=incremental,
+        since=utc_date("since", since), until=utc_date("until", until), incremental=incremental,
     ) as run:
         specs = pipeline.plan_shards(run)
         if parallel:

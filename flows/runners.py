@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from flows.settings import Settings
 
 
 def dask_runner(workers: int | None = None, address: str | None = None):
@@ -17,10 +17,9 @@ def dask_runner(workers: int | None = None, address: str | None = None):
     )
 
 
-def runner_from_env():
-    """The Dask runner named by GEOWIRE_DASK_ADDRESS or GEOWIRE_DASK_WORKERS (deployments), else None."""
-    address = os.environ.get("GEOWIRE_DASK_ADDRESS") or None
-    workers = os.environ.get("GEOWIRE_DASK_WORKERS")
-    if address or workers:
-        return dask_runner(int(workers) if workers else None, address)
+def runner_for(settings: Settings):
+    """The Dask runner the settings name (GEOWIRE_DASK_ADDRESS or GEOWIRE_DASK_WORKERS for a
+    deployment), else None."""
+    if settings.dask_address or settings.dask_workers:
+        return dask_runner(settings.dask_workers, settings.dask_address)
     return None

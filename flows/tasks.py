@@ -2,7 +2,8 @@
 
 The shard and publish tasks retry after a transient error (file system, object store) with
 exponential back-off, and stop at a time limit; both are safe to run again (see
-``pipeline.process_shard`` and ``pipeline.publish``). Settings: ``flows.operations``.
+``pipeline.process_shard`` and ``pipeline.publish``). Retries and time limits are the
+settings of the process that imports this module (``flows.settings``; see ``flows.operations``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from prefect.tasks import exponential_backoff
 
 from flows import pipeline
 from flows.ingest import list_dump_files
-from flows.operations import Operations, is_transient
+from flows.operations import is_transient
+from flows.settings import environment_settings
 
-OPS = Operations()
+OPS = environment_settings()  # a deployment's worker: its environment is the edge
 
 
 def retry_transient(task, task_run, state) -> bool:
@@ -32,7 +34,7 @@ def retry_transient(task, task_run, state) -> bool:
 
 
 _RETRYING: dict[str, Any] = dict(
-    retries=OPS.retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.backoff),
+    retries=OPS.task_retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.retry_backoff),
     retry_jitter_factor=0.2, retry_condition_fn=retry_transient,
 )
 

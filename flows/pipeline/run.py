@@ -103,7 +103,7 @@ def open_run(
     files = list_dump_files(paths) if files is None else files
     files = [canonical_path(f) for f in files]  # one name per file, however it was given
     ensure_writable(root)
-    with LakeLock(root, settings.wait_lock_seconds):
+    with LakeLock(root, settings.wait_lock_seconds, settings.lock_ttl_seconds):
         run_id, started, inputs = new_run_id(), datetime.now(timezone.utc), []
         txn = Transaction(root, run_id)
         try:

@@ -107,7 +107,7 @@ def _gathered(spec: ShardSpec):
     """Raw batches of all the shard's files, small ones gathered up to the batch size."""
     pending, size = [], 0
     for path in spec.paths:
-        for raw in iter_raw_batches(path, batch_size=spec.settings.batch_size):
+        for raw in iter_raw_batches(path, batch_size=spec.settings.batch_size, limits=spec.settings.limits):
             pending.append(raw)
             size += raw.height
             if size >= spec.settings.batch_size:
