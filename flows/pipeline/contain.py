@@ -11,12 +11,17 @@ from __future__ import annotations
 import polars as pl
 
 from flows.coding import code_articles
+from flows.coding.mentions import ArticlesError
 from flows.ingest.errors import contained
 from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
 
 
 def failure_reason(stage: str, exc: BaseException) -> str:
+    """``<stage> failed on this record: <exception type>: <message>``; for an error the coder
+    wrapped to name the article (``ArticlesError``), the type and message of its cause."""
+    if isinstance(exc, ArticlesError) and exc.__cause__ is not None:
+        exc = exc.__cause__
     detail = " ".join(str(exc).split())[:300] or "no detail"
     return f"{stage} failed on this record: {type(exc).__name__}: {detail}"
 

@@ -33,3 +33,34 @@ def test_a_shard_reads_with_the_runs_limits_not_the_defaults(tmp_path):
     assert all("max_record_bytes (200 bytes)" in r for r in reasons)
     roomy = _shard(tmp_path / "again", code_events=False)
     assert roomy.counts["articles"].quarantined == 0
+
+
+def test_an_article_the_coder_fails_on_is_quarantined_with_the_reason_and_the_run_goes_on(tmp_path, monkeypatch):
+    """No real article is known to make the coder raise (the texts tried in the report did not),
+    so one article of the real sample is made to: ``Coder.candidates`` raises on its text."""
+    from flows.coding.coder import Coder
+    from flows.pipeline import run_serial
+
+    real = Coder.candidates
+
+    def fails_on_macron(self, article):
+        if "Macron" in (article["text"] or ""):
+            raise RecursionError("maximum recursion depth exceeded while reading a clause")
+        return real(self, article)
+
+    monkeypatch.setattr(Coder, "candidates", fails_on_macron)
+    lake = tmp_path / "lake"
+    summary = run_serial([SAMPLE], Settings(lake=str(lake), keep_validation_results=False))
+    quarantine = pl.read_parquet(f"{lake}/quarantine/**/*.parquet", hive_partitioning=False)
+    failed = quarantine.filter(pl.col("dataset") == "mentions")
+    assert failed.height == 1
+    [reason] = failed["reasons"].item().to_list()
+    assert reason == ("event coding failed on this record: RecursionError: "
+                      "maximum recursion depth exceeded while reading a clause")
+    assert failed["source_locator"].item().startswith("article:")
+    articles = pl.read_parquet(f"{lake}/articles/**/*.parquet", hive_partitioning=False)
+    assert failed["source_locator"].item() == "article:" + articles.filter(
+        pl.col("text").str.contains("Macron"))["article_id"].item()  # the article itself is published
+    mentions = summary["datasets"]["mentions"]
+    assert mentions["quarantined"] == 1 and mentions["published"] > 0  # the other articles were coded
+    assert mentions["records_read"] == mentions["published"] + mentions["quarantined"] + mentions["duplicates"]
