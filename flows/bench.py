@@ -22,7 +22,6 @@ from rich.console import Console
 from rich.table import Table
 
 from flows import pipeline
-from flows.pipeline import timing
 from flows.settings import load_settings
 
 WORDS = ("the minister said talks would continue as officials met in the capital on economic "
@@ -77,13 +76,12 @@ def make_warc(path: Path, n: int, chars: int, seed: int = 11) -> Path:
 
 def run_once(dump: Path, lake: Path, code: bool) -> dict:
     shutil.rmtree(lake, ignore_errors=True)
-    timing.reset()
     settings = load_settings(lake=str(lake), code_events=code, keep_validation_results=True)
     start = time.perf_counter()
     result = pipeline.run_serial([str(dump)], settings)
     result["wall"] = time.perf_counter() - start
-    result["stages"] = dict(timing.SECONDS)
-    result["rss"] = dict(timing.PEAK_RSS_MB)
+    result["stages"] = result["stage_seconds"]  # the shards' stages and the run's own
+    result["rss"] = result["stage_peak_rss_mb"]
     return result
 
 

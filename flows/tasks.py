@@ -47,7 +47,14 @@ def discover_inputs(paths: list[str]) -> list[str]:
 @task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}",
       timeout_seconds=OPS.shard_timeout, **_RETRYING)
 def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
-    return pipeline.process_shard(spec)
+    result = pipeline.process_shard(spec)
+    logger = get_run_logger()
+    for dataset, counts in result.counts.items():
+        if counts.records_read:
+            logger.info("shard %d: %s %s", spec.shard_no, dataset, counts.as_dict())
+    busiest = sorted(result.seconds.items(), key=lambda kv: -kv[1])[:3]
+    logger.info("shard %d: %s", spec.shard_no, ", ".join(f"{name} {secs:.1f} s" for name, secs in busiest))
+    return result
 
 
 @task(name="merge-and-publish", cache_policy=NO_CACHE, timeout_seconds=OPS.publish_timeout, **_RETRYING)

@@ -14,14 +14,22 @@ from flows.errors import CodingError
 from .coder import Coder
 from .dictionaries import Dictionaries, load_dictionaries
 from .parse import UNTAGGED, tag_sentences
-from .schema import MENTION_COLUMNS, MENTION_SCHEMA
+from .schema import mention_schema
 from .verbs import Verbs, load_verbs
 
 REQUIRED_COLUMNS = ("article_id", "text")
 JUDGED_COLUMNS = ("relevance",)
 CHUNK = 200  # articles whose candidate sentences are parsed in one batched pass
 OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
-__all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
+__all__ = ["code_articles"]  # and MENTION_COLUMNS, MENTION_SCHEMA (__getattr__)
+
+
+def __getattr__(name: str):
+    if name in ("MENTION_COLUMNS", "MENTION_SCHEMA"):  # read from the contract on first use
+        from . import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ArticlesError(CodingError):
@@ -86,5 +94,5 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
     for chunk in frame.iter_slices(CHUNK):
         rows.extend(_code_chunk(coder, chunk))
     if not rows:
-        return pl.DataFrame(schema=MENTION_SCHEMA)
-    return pl.DataFrame(rows, schema=MENTION_SCHEMA).select(MENTION_COLUMNS)
+        return pl.DataFrame(schema=mention_schema())
+    return pl.DataFrame(rows, schema=mention_schema()).select(list(mention_schema()))

@@ -8,6 +8,8 @@ quarantined with the error as its reason and every other record goes on as usual
 
 from __future__ import annotations
 
+import logging
+
 import polars as pl
 
 from flows.coding import code_articles
@@ -15,6 +17,8 @@ from flows.coding.mentions import ArticlesError
 from flows.ingest.errors import contained
 from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
+
+log = logging.getLogger(__name__)
 
 
 def failure_reason(stage: str, exc: BaseException) -> str:
@@ -34,6 +38,8 @@ def normalize_contained(raw: pl.DataFrame, run_id: str) -> Normalized:
         if not contained(exc):
             raise
         if raw.height <= 1:
+            log.warning("normalize failed on %s %s, quarantined: %s", raw["source_file"].to_list(),
+                        raw["source_locator"].to_list(), failure_reason("normalize", exc))
             return Normalized(articles=normalize_articles(raw.clear(), run_id).articles,
                               rejected=_rejected(raw, failure_reason("normalize", exc)))
     half = raw.height // 2
@@ -63,6 +69,8 @@ def code_contained(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         if not contained(exc):
             raise
         if articles.height <= 1:
+            log.warning("event coding failed on article %s, quarantined: %s",
+                        articles["article_id"].to_list(), failure_reason("event coding", exc))
             return code_articles(articles.clear()), _coding_failure(articles, exc)
     half = articles.height // 2
     first, second = code_contained(articles.slice(0, half)), code_contained(articles.slice(half))

@@ -30,12 +30,13 @@ from .shard import ShardResult
 class _Checkpoint:
     counts: dict
     seconds: dict
+    peak_rss_mb: dict
 
 
 def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
     """``merge_shards`` then ``finish_run``; call it again after it raised to try again."""
     if ctx.checkpoint is None:
-        ctx.checkpoint = _Checkpoint(copy.deepcopy(ctx.counts), dict(ctx.seconds))
+        ctx.checkpoint = _Checkpoint(copy.deepcopy(ctx.counts), dict(ctx.seconds), dict(ctx.peak_rss_mb))
     elif _finish_journaled_commit(ctx):
         return summary(ctx)
     else:
@@ -65,6 +66,8 @@ def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     ctx.counts.update(copy.deepcopy(checkpoint.counts))
     ctx.seconds.clear()
     ctx.seconds.update(checkpoint.seconds)
+    ctx.peak_rss_mb.clear()
+    ctx.peak_rss_mb.update(checkpoint.peak_rss_mb)
     fresh = _seed_dedup(ctx.root, ctx.replacement.article_ids)
     ctx.dedup.seen_ids, ctx.dedup.seen_hashes = fresh.seen_ids, fresh.seen_hashes
     ctx.seen_quarantine.clear()

@@ -23,6 +23,7 @@ from .accounting import Counts
 from .lineage import quarantine_refused, record_failed_run
 from .replace import Replacement, changed_files, plan_replacement
 from .shard import ShardSpec
+from .timing import StageTimer
 
 CODED_DATASETS = ("articles", "mentions", "events")
 
@@ -49,9 +50,14 @@ class RunContext:
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
     replacement: Replacement = field(default_factory=Replacement)  # what changed files replace
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per stage, over the processes
     seen_quarantine: set[str] = field(default_factory=set)
     batches: int = 0
     checkpoint: object | None = None  # taken by publish.py before the first attempt
+
+    def timer(self) -> StageTimer:
+        """A timer that adds the run's own stages (merge, aggregate, commit) to its figures."""
+        return StageTimer(self.seconds, self.peak_rss_mb)
 
 
 def _existing(root: Path, dataset: str, column: str) -> set[str]:

@@ -35,7 +35,7 @@ def test_a_shard_reads_with_the_runs_limits_not_the_defaults(tmp_path):
     assert roomy.counts["articles"].quarantined == 0
 
 
-def test_an_article_the_coder_fails_on_is_quarantined_with_the_reason_and_the_run_goes_on(tmp_path, monkeypatch):
+def test_an_article_the_coder_fails_on_is_quarantined_with_the_reason_and_the_run_goes_on(tmp_path, monkeypatch, caplog):
     """No real article is known to make the coder raise (the texts tried in the report did not),
     so one article of the real sample is made to: ``Coder.candidates`` raises on its text."""
     from flows.coding.coder import Coder
@@ -64,3 +64,32 @@ def test_an_article_the_coder_fails_on_is_quarantined_with_the_reason_and_the_ru
     mentions = summary["datasets"]["mentions"]
     assert mentions["quarantined"] == 1 and mentions["published"] > 0  # the other articles were coded
     assert mentions["records_read"] == mentions["published"] + mentions["quarantined"] + mentions["duplicates"]
+    logged = [r for r in caplog.records if r.name == "flows.pipeline.contain"]
+    assert len(logged) == 1 and "RecursionError" in logged[0].getMessage()
+
+
+def test_a_shard_returns_its_own_stage_times_and_counts(tmp_path):
+    first = _shard(tmp_path / "a", code_events=False)
+    second = _shard(tmp_path / "b", code_events=False)  # same process: figures must not pile up
+    for result in (first, second):
+        assert {"ingest", "normalize", "dedup", "validate articles", "write articles"} <= set(result.seconds)
+        assert set(result.peak_rss_mb) == set(result.seconds)
+        assert all(secs >= 0 for secs in result.seconds.values())
+        assert result.counts["articles"].records_read == 6
+    assert first.seconds is not second.seconds
+
+
+def test_stage_timers_do_not_share_figures_and_fold_into_the_runs():
+    from flows.pipeline.timing import StageTimer
+
+    run_seconds: dict[str, float] = {}
+    run_rss: dict[str, float] = {}
+    one, two, run = StageTimer(), StageTimer(), StageTimer(run_seconds, run_rss)
+    with one.stage("normalize"):
+        pass
+    assert set(one.seconds) == {"normalize"} and two.seconds == {}  # nothing process-wide
+    assert list(two.timed_iter("ingest", iter([1, 2]))) == [1, 2] and set(two.seconds) == {"ingest"}
+    run.add_all(one.seconds, one.peak_rss_mb)
+    run.add_all(two.seconds, two.peak_rss_mb)
+    assert set(run_seconds) == {"normalize", "ingest"} and set(run_rss) == set(run_seconds)
+    assert run_seconds["normalize"] == one.seconds["normalize"]
