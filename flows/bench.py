@@ -103,11 +103,11 @@ def report(console: Console, name: str, dump: Path, result: dict) -> None:
 def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: int) -> None:
     """Wall time of the etl flow on a local Dask cluster of 1 and of 2 workers (same dump)."""
     import logging
-    import os
+
+    from flows.settings import use_prefect_defaults
 
     logging.getLogger("distributed").setLevel(logging.WARNING)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    use_prefect_defaults(("PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_LOGGING_LEVEL"))
     from flows.runners import dask_runner
     from flows.etl import etl
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -14,17 +13,9 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from flows.errors import EXIT_FAILED, GeowireError, LakeError, SettingsError, UsageError
-from flows.settings import Settings, load_settings, utc_date
+from flows.settings import Settings, load_settings, use_prefect_defaults, utc_date
 
-# Prefect reads these at import: a cold machine needs longer than the default 20 s to bring
-# up the temporary API; no analytics offline; keep the console for our progress bar.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-# ...but flow and task runs still send their INFO logs (the run's counts) to the API, not the console
-os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
-os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "INFO")
-os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+use_prefect_defaults()  # before anything imports Prefect (see flows.settings.PREFECT_DEFAULTS)
 
 console = Console(stderr=True)
 LAKE_HELP = "lake folder or fsspec URL (default: $GEOWIRE_LAKE, else data/lake)"

@@ -12,6 +12,7 @@ otherwise) and read it from the ``Settings`` the run was given.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,29 @@ def utc_date(name: str, text: str | None) -> datetime | None:
     except ValueError:
         raise SettingsError(f"{name}: not an ISO date (got {text!r})") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+# Prefect reads these when it is imported: a cold machine needs longer than the default 20 s to
+# bring up the temporary API; no analytics offline; keep the console for our progress bar, while
+# flow and task runs still send their INFO logs (the run's counts) to the API.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+}
+
+
+def use_prefect_defaults(names: tuple[str, ...] = tuple(PREFECT_DEFAULTS)) -> None:
+    """Set Prefect's settings for a command-line run where the user has not (call before
+    Prefect is imported). The only write to the environment geowire makes."""
+    for name in names:
+        os.environ.setdefault(name, PREFECT_DEFAULTS[name])
+
+
+def child_environment(first_on_path: str) -> dict[str, str]:
+    """This process's environment for a helper process, with ``first_on_path`` first on PYTHONPATH."""
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": first_on_path + (os.pathsep + path if path else "")}
