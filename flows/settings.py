@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.errors import SettingsError
-from flows.ingest.limits import Limits
+from flows.limits import Limits
 
 MiB = 2**20
 
@@ -128,7 +129,17 @@ def load_settings(names: dict[str, str] | None = None, **arguments: Any) -> Sett
 def environment_settings() -> Settings:
     """The settings of this process's environment as it is now. For what belongs to the process
     rather than to a run: the object store's endpoint, the schemas folder, the lock's lease, and
-    the Prefect options fixed when a deployment's flow is imported."""
+    the Prefect options fixed when a deployment's flow is imported. Validated once per distinct
+    set of values (the object store asks for them on every file it opens)."""
+    ours = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(_OURS)))
+    return _settings_of(ours)
+
+
+_OURS = ("GEOWIRE_", "AWS_ENDPOINT_URL")
+
+
+@lru_cache(maxsize=8)
+def _settings_of(environment: tuple[tuple[str, str], ...]) -> Settings:
     return load_settings()
 
 

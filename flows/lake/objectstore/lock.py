@@ -17,8 +17,6 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 
-from flows.settings import environment_settings
-
 from ..layout import LakeError
 from .store import LOCK, ObjectLake, ensure_object_writable
 
@@ -33,7 +31,11 @@ class ObjectLock:
 
     def __init__(self, lake: ObjectLake, wait_seconds: float = 0.0, ttl_seconds: float | None = None):
         self.lake, self.wait_seconds = lake, wait_seconds
-        self.ttl = ttl_seconds or environment_settings().lock_ttl_seconds  # GEOWIRE_LOCK_TTL
+        if not ttl_seconds:  # a run passes its settings' lease; else GEOWIRE_LOCK_TTL (600 s)
+            from flows.settings import environment_settings
+
+            ttl_seconds = environment_settings().lock_ttl_seconds
+        self.ttl = ttl_seconds
         self.key = lake.key(LOCK)
         self.token = secrets.token_hex(8)
         self.etag: str | None = None
