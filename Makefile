@@ -4,6 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 LAKE   ?= data/lake
+# the suite mostly waits (Prefect servers, PostgreSQL, subprocesses): four pytest workers, each
+# file's tests kept on one worker so file-scoped fixtures (servers, lakes) start once
+TEST_WORKERS ?= 4
 
 .PHONY: run test lint bench eval docs clean-lake
 
@@ -17,7 +20,7 @@ run: $(STAMP)  ## run the pipeline on the bundled samples into data/lake
 	$(VENV)/bin/geowire run data/samples --lake $(LAKE)
 
 test: $(STAMP)  ## the whole test suite
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)  ## ruff and mypy on flows/ (configured in pyproject.toml)
 	$(VENV)/bin/ruff check flows

@@ -1,6 +1,7 @@
 """`make bench`: generate synthetic dumps, run the pipeline on them, print throughput and memory.
 
     python -m flows.bench [--articles 100000] [--warc 2000] [--chars 4000] [--no-code]
+                          [--lake-sizes 0,100000,1000000] [--extract-rounds 3]
 
 Runs the pipeline functions directly (the fixed Prefect start-up is not counted; it is
 measured separately in `--prefect`). Figures depend on this shared machine: compare ratios.
@@ -142,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default="data/bench")
     parser.add_argument("--dask-files", type=int, default=24, help="files for the Dask speed-up run (0: skip)")
     parser.add_argument("--dask-per-file", type=int, default=1_000)
+    parser.add_argument("--lake-sizes", default="0,100000,1000000",
+                        help="a 1k-article run into generated lakes of these sizes (empty: skip)")
+    parser.add_argument("--extract-rounds", type=int, default=3, help="articles stage vs trafilatura on ../shared (0: skip)")
     args = parser.parse_args(argv)
     console = Console()
     work = Path(args.workdir)
@@ -154,6 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         report(console, "WARC → lake", warc, run_once(warc, work / "lake-warc", not args.no_code))
     if args.dask_files:
         bench_dask(console, work, args.dask_files, args.dask_per_file, args.chars)
+    if args.lake_sizes:
+        from flows.benchlake import bench_lake_sizes
+
+        sizes = [int(s) for s in args.lake_sizes.split(",")]
+        bench_lake_sizes(console, Path(f"{args.workdir}-lake"), sizes, 1_000, not args.no_code)
+    if args.extract_rounds:
+        from flows.benchextract import bench_extraction
+
+        bench_extraction(console, args.extract_rounds)
     return 0
 
 

@@ -14,6 +14,7 @@ import ahocorasick
 
 from .dictionaries import ActorEntry, AgentEntry, Dictionaries
 from .text import Token
+from .usstates import us_state_meant
 
 ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
@@ -21,6 +22,12 @@ ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the count
 STANCE_PREFIXES = ("anti-", "pro-")
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LANGUAGE_WORDS = (" language", " speaker", "-speaking", "-language")
+MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
+US = "USA"
+# capitalised words after a role that are not a name ("the minister On Monday" in a headline)
+NOT_NAMES = frozenset("the a an on in at of and or but to for by with from said says on monday tuesday "
+                      "wednesday thursday friday saturday sunday january february march april may june july "
+                      "august september october november december".split())
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -100,6 +107,13 @@ class ActorMatcher:
                 continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language"
             if hit.actors:
                 entry = self._pick(hit.actors, on)
+                if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
+                    # "Atlanta, Georgia": the state, a place, not the country; "Georgia Gov. Brian
+                    # Kemp", "Georgia police": a US role
+                    if _role_follows(hits, hit, starts, last):
+                        items.append(Actor(first, last + 1, hit.start, hit.end, US, text[hit.start:hit.end],
+                                           "country", US, None, True))
+                    continue
                 if entry.kind == "country" and first > 0 and tokens[first - 1].lower == "ethnic":
                     # "ethnic Albanians in Serbia": a people, not the state of Albania; a civilian
                     # agent whose country comes from the context (the place it lives in)
@@ -108,7 +122,7 @@ class ActorMatcher:
                 items.append(_actor(entry, first, last + 1, hit.start, hit.end, text))
             elif hit.agent is not None:
                 items.append((first, last + 1, hit.agent))
-        return _combine(items, tokens)
+        return [_named(a, tokens) for a in _combine(items, tokens)]
 
     def _pick(self, entries: tuple[ActorEntry, ...], on: date | None) -> ActorEntry:
         kinds = {"person": 0, "group": 1, "organization": 2, "country": 3}
@@ -119,6 +133,31 @@ class ActorMatcher:
             return found
         # outside every period: the nearest one in time
         return min(same, key=lambda e: _distance(e, on))
+
+
+def _role_follows(hits: list[_Hit], hit: _Hit, starts: list[int], last: int) -> bool:
+    """Whether the next hit is a role (an agent) starting on the token after `last`."""
+    later = [h for h in hits if h.start >= hit.end]
+    return bool(later) and not later[0].actors and later[0].agent is not None and \
+        _token_at(starts, later[0].start) == last + 1
+
+
+def _named(actor: Actor, tokens: list[Token]) -> Actor:
+    """A role followed by a name the dictionaries lack is that person ("Gov. Brian Kemp", "the
+    French foreign minister Jean-Noël Barrot"): the actor's span takes in the name."""
+    if actor.kind != "agent" or actor.ethnic:
+        return actor
+    end = actor.end
+    while end < len(tokens) and end - actor.end < MAX_NAME_WORDS and _name_word(tokens[end].text):
+        end += 1
+    if end - actor.end < 2 and not (end > actor.end and tokens[actor.end - 1].text.endswith(".")):
+        return actor  # one capitalised word after a role is a name only after a title ("Gen. Mattis")
+    return replace(actor, end=end, char_end=tokens[end - 1].end)
+
+
+def _name_word(word: str) -> bool:
+    return (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
+            and word.lower() not in NOT_NAMES)
 
 
 def matcher_for(dictionaries: Dictionaries) -> ActorMatcher:

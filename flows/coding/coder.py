@@ -10,7 +10,8 @@ from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
-from .inherit import TARGET_PLACE_PREPOSITIONS, settle_countries
+from .dateline import country_names, filed_place, find_dateline
+from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .matcher import VerbMatch, match_verbs
 from .modality import (
     SPECULATIVE,
@@ -22,12 +23,13 @@ from .modality import (
     threat_speculation,
     uncertain,
 )
-from .places import LOCATIVES, Place, actor_place, located_places
+from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
+from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
@@ -69,12 +71,14 @@ class Candidate:
     end: int
     hits: list          # the actor matcher's hits inside it
     tokens: list[Token]
-    parse: bool         # whether an event word's part of speech is in doubt
+    parse: bool         # whether it is parsed (tagged): an event word's part of speech is in doubt
+    syntax: bool = True  # whether its dependencies are parsed: a pattern other than a reporting verb
 
 
 def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
     """Tags of the candidates that need them (one batched parse), UNTAGGED for the others."""
-    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse]))
+    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse],
+                                [c.syntax for c in candidates if c.parse]))
     return [next(tagged) if c.parse else UNTAGGED for c in candidates]
 
 
@@ -86,11 +90,17 @@ class Coder:
         self.verbs = verbs
         self.matcher = matcher_for(dictionaries)
         self.rules = load_rules()
+        self.countries = country_names(dictionaries.actors)
 
-    def candidates(self, article: dict) -> list[Candidate]:
-        """Sentences worth coding (and parsing): an actor and a matching event word in them."""
+    def candidates(self, article: dict, hits: list | None = None) -> list[Candidate]:
+        """Sentences worth coding (and parsing): an actor and a matching event word in them.
+        `hits`: the actor matcher's hits of the text when already found (by the relevance stage)."""
         text: str = article["text"] or ""
-        hits = self.matcher.find(text)
+        if hits is None:
+            hits = self.matcher.find(text)
+        dateline = find_dateline(text, self.countries)
+        if dateline is not None:  # "HANOI (AP) —": where the story was filed, not an actor
+            hits = [h for h in hits if h.start >= dateline.end]
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
         if relevance == OTHER:
             return []  # not about politics, conflict or the state: no events
@@ -105,8 +115,11 @@ class Coder:
             if any(t.lower in by_head for t in tokens):
                 matches = self._matches(tokens, hits[lo:hi], text)
                 if matches:
-                    parse = any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
-                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse))
+                    # a sentence whose only acts are reporting verbs ("X said") is coded by the word
+                    # rules: it is tagged only if a word's part of speech is in doubt
+                    syntax = any("say" not in m.pattern.flags for m in matches)
+                    parse = syntax or any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
         return found
 
     def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
@@ -132,8 +145,10 @@ class Coder:
                 "mention_doc_tone": None}
         rows: list[dict] = []
         context: Actor | None = None
+        dateline = find_dateline(text, self.countries)
         for candidate, tagged in zip(candidates, parsed):
-            found, context = self._code_sentence(text, candidate, tagged, pub_date, context)
+            lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
+            found, context = self._code_sentence(text, candidate, tagged, pub_date, context, lead)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -143,10 +158,10 @@ class Coder:
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, candidate, tagged, pub_date, context):
+    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None):
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
-        event_date = resolve_event_date(sentence, pub_date)
+        event_date = resolve_event_date(sentence, pub_date, 0)  # the main clause's, for the actors' roles
         actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return [], context
@@ -161,26 +176,31 @@ class Coder:
             actors = [a for a in actors if a.start not in dropped]
             matches = [m for m in matches if m.head not in dropped]
         # places after any preposition a rule looks at, found once for the sentence
-        located = list(located_places(tokens, actors, text, PLACE_CUES))
-        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context)
+        gate = PlaceGate(text, s0, s1, tagged.entities)
+        located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
+        tree = tree_for(tokens, s0, tagged)
+        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located)
+        default = place_actor((0, 0, lead.place), None) if lead is not None else None
+        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
         chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
-        rows = [self._row(d, tokens, sentence, event_date, place, speech and bool(specific)) for d in chosen]
+        rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
+                          place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
+                          speech and bool(specific), tree) for d in chosen]
         return rows, context
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
-             reported: bool) -> dict:
+             reported: bool, tree: Tree | None = None) -> dict:
         entry = self._codebook(d.match.pattern.code)
         head = d.match.head
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
-        is_negated = negated(tokens, head, source_end)
-        is_hypo = hypothetical(tokens, head, source_end, d.nominal)
+        is_negated = negated(tokens, head, source_end, tree, d.nominal)
+        is_hypo = hypothetical(tokens, head, source_end, d.nominal, tree)
         if (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
                 and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
@@ -192,7 +212,7 @@ class Coder:
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
         if where is None:
             where = Place(0, None, None, None, None, None, None)
-        row = {"sentence": sentence, "event_date": event_date, "rule": d.match.pattern.rule,
+        row = {"sentence": sentence, "event_date": event_date, "rule": f"{d.match.pattern.rule} [{d.how}]",
                "confidence": _confidence(d), "negated": is_negated, "hypothetical": is_hypo,
                "quoted": reported or quoted(tokens, head),
                "action_start": tokens[head].start, "action_end": tokens[d.match.positions[-1]].end}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .places import LOCATIVES, Place, cameo_of_iso3, located_places, lookup_phrase
+from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase
 from .structure import Dyad
 from .text import Token
 
@@ -33,9 +33,11 @@ CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
-                     located: list | None = None) -> list[Dyad]:
+                     located: list | None = None, gate: PlaceGate | None = None,
+                     default: Actor | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
-    the sentence's `located_places` when the caller has them already."""
+    the sentence's `located_places` when the caller has them already; `default`: the country of
+    an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …")."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -46,15 +48,21 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         target = d.target
         flags = d.match.pattern.flags
         if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
-            target = _place_target(d, places, tokens, text)
+            target = _place_target(d, places, tokens, text, gate)
         source = d.source
-        if _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens))
-        if target is not None and _countryless(target):
+        if _countryless(source) and _home_institution(source, tokens):
+            source = _adopt(source, _conjunct(source, actors, tokens) or default)
+        elif _countryless(source):
+            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
+        if target is not None and _countryless(target) and _home_institution(target, tokens):
+            target = _adopt(target, _conjunct(target, actors, tokens) or default)
+        elif target is not None and _countryless(target):
             own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
             donor = (source if own else None) or _conjunct(target, actors, tokens) or (
                 place_actor(places[0], tokens) if places else (source if source.country_code else None))
             target = _adopt(target, donor)
+        if default is not None:
+            target = _adopt(target, default) if target is not None and _countryless(target) else target
         if target is not None and target.code == source.code:
             target = None
         if target is None and not flags & {"say", "intr"}:
@@ -66,6 +74,17 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
+
+
+def _home_institution(agent: Actor, tokens: list[Token]) -> bool:
+    """A role written as a proper name in mid-sentence with no country by it ("the Government",
+    "the Cabinet"): how a paper names its own country's institution. It takes no country from
+    the sentence's other actors or the previous sentence (a British paper's "the Government" in
+    a story about Ukraine is not Ukraine's), only from a country coordinated with it or the
+    dateline."""
+    words = tokens[agent.start:agent.end]
+    return (agent.start > 0 and len(words) == 1 and words[0].text[:1].isupper()
+            and words[0].text[1:].islower() and tokens[agent.start - 1].lower == "the")
 
 
 def _conjunct(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:
@@ -106,7 +125,7 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
-                  target: Actor | None, tokens: list[Token]) -> Actor | None:
+                  target: Actor | None, tokens: list[Token], default: Actor | None = None) -> Actor | None:
     source = d.source
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
@@ -117,6 +136,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     conjunct = _conjunct(source, actors, tokens)
     if conjunct is not None and (target is None or conjunct.start != target.start):
         return conjunct
+    if default is not None:  # the dateline's country, after a place the sentence names for the act
+        located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
+        return place_actor(located[0], None) if located else default
     others = [a for a in actors if a.country_code and a is not source
               and (target is None or a.start != target.start)]
     if others:
@@ -130,7 +152,7 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     return target
 
 
-def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | None:
+def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
     """The first place after the head, in the same clause, as a country actor."""
     head = d.match.head
     for i, j, place in places:
@@ -139,15 +161,15 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str) -> Actor | No
         if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
             return None
         return place_actor((i, j, place), tokens)
-    return _object_place(d, tokens, text)
+    return _object_place(d, tokens, text, gate)
 
 
-def _object_place(d: Dyad, tokens: list[Token], text: str) -> Actor | None:
+def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
     """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut")."""
     j = d.match.end
     if j < len(tokens) and tokens[j].lower == "the":
         j += 1
-    found = lookup_phrase(tokens, j, text)
+    found = lookup_phrase(tokens, j, text, gate)
     if found is None or not found[0].country_code:
         return None
     return place_actor((j, found[1], found[0]), tokens)

@@ -7,13 +7,16 @@ article nor the sentence gives a date (the mentions contract then quarantines it
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
 from flows.errors import CodingError
 
-from .coder import Coder
+from .coder import PLACE_CUES, Coder
 from .dictionaries import Dictionaries, load_dictionaries
-from .parse import UNTAGGED, tag_sentences
+from .parse import UNTAGGED, entity_spans, tag_sentences
+from .places import needs_entities
 from .schema import mention_schema
 from .verbs import Verbs, load_verbs
 
@@ -50,23 +53,29 @@ def _coder(dictionaries: Dictionaries, verbs: Verbs) -> Coder:
     return cached[2]
 
 
-def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
+def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> list[dict]:
     """Code a chunk of articles, parsing all their candidate sentences in one batched pass."""
     articles = list(chunk.iter_rows(named=True))
     candidates = []
     for article in articles:
         try:
-            candidates.append(coder.candidates(article))
+            candidates.append(coder.candidates(article, hits.get(article["article_id"])))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
                                 f"failed: {exc}") from exc
-    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, cs in zip(articles, candidates)
-                                 for c in cs if c.parse]))
+    chosen = [(a["text"][c.start:c.end], c.syntax) for a, cs in zip(articles, candidates) for c in cs if c.parse]
+    parsed = iter(tag_sentences([text for text, _ in chosen], [syntax for _, syntax in chosen]))
+    # the place names that need the NER, found in one batched pass too
+    asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
+    entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
+                                  for c, n in zip(cs, need) if n]))
     rows: list[dict] = []
-    for article, found in zip(articles, candidates):
+    for article, found, need in zip(articles, candidates, asked):
         number = article.pop("_row")
+        tagged = [next(parsed) if c.parse else UNTAGGED for c in found]
+        tagged = [replace(t, entities=tuple(next(entities))) if n else t for t, n in zip(tagged, need)]
         try:
-            rows.extend(coder.code_article(article, found, [next(parsed) if c.parse else UNTAGGED for c in found]))
+            rows.extend(coder.code_article(article, found, tagged))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(
                 f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
@@ -74,8 +83,11 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame) -> list[dict]:
 
 
 def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = None,
-                  verbs: Verbs | None = None) -> pl.DataFrame:
-    """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes."""
+                  verbs: Verbs | None = None, hits: dict[str, list] | None = None) -> pl.DataFrame:
+    """Code every English article; returns exactly MENTION_COLUMNS with MENTION_SCHEMA dtypes.
+
+    `hits`: actor hits by article_id, found with the same dictionaries (`article_relevance`);
+    an article not in it is matched here."""
     missing = [c for c in REQUIRED_COLUMNS if c not in articles.columns]
     if missing:
         raise ArticlesError(f"articles frame lacks column(s) {missing}; has {articles.columns}")
@@ -92,7 +104,7 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
         & pl.col("text").is_not_null() & (pl.col("text") != ""))
     rows: list[dict] = []
     for chunk in frame.iter_slices(CHUNK):
-        rows.extend(_code_chunk(coder, chunk))
+        rows.extend(_code_chunk(coder, chunk, hits or {}))
     if not rows:
         return pl.DataFrame(schema=mention_schema())
     return pl.DataFrame(rows, schema=mention_schema()).select(list(mention_schema()))

@@ -5,6 +5,7 @@ from the events dataset by `aggregate_events`.
 """
 from __future__ import annotations
 
+from .syntax import Tree, load_rules as syntax_rules, clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
 from .text import Token
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -50,24 +51,42 @@ REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "st
                        "warned", "reiterated", "insisted", "indicated"})
 
 
-def negated(tokens: list[Token], head: int, source_end: int) -> bool:
-    """A negation between the subject and the head ("did not attack", "never met", "no sanctions")."""
+def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None = None,
+            nominal: bool = False) -> bool:
+    """A negation of the head: with a parse, in its own clause ("did not attack", "failed to
+    meet", "no sanctions"; not "X, who did not comment, attacked Y"); without one, between the
+    subject and the head."""
+    if tree is not None:
+        scope = clause_scope(tree, head)
+        return (parse_negated(tree, tokens, head, nominal)
+                or any(tokens[k].lower in NEGATIONS or tokens[k].lower in NEGATING_VERBS for k in scope)
+                or any(tokens[k].lower in syntax_rules()["denying_verbs"] for k in clause_governors(tree, head)))
     lo = max(source_end, head - WINDOW, 0)
     return any(t.lower in NEGATIONS or t.lower in NEGATING_VERBS for t in tokens[lo:head])
 
 
-def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool) -> bool:
-    """Modal, conditional, hedged or questioned: not reported as having happened."""
+def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
+                 tree: Tree | None = None) -> bool:
+    """Modal, conditional, hedged or questioned: not reported as having happened. With a parse,
+    modals, hedging verbs and conditions count only in the head's own clause or a clause it sits
+    in ("if the rebels resist, Assad attacked" is a fact; "Assad could attack" is not)."""
     if tokens and tokens[-1].lower == "?":
         return True
     first = tokens[0].lower if tokens else ""
     if first in ("should", "were", "had") and head > 1:
         return True  # conditional inversion: "Should he continue…, his influence might…"
-    if any(t.lower in CONDITIONALS for t in tokens[:head]) or _subjunctive(tokens, head):
+    if _subjunctive(tokens, head):
         return True
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
-    if any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in window):
+    if tree is not None and not nominal:
+        scope = clause_scope(tree, head)
+        if (parse_conditional(tree, tokens, head) or parse_modal(tree, tokens, head)
+                or any(tokens[k].lower in HEDGE_VERBS or tokens[k].lower in MODALS - FUTURE_MODALS for k in scope)):
+            return True
+    elif any(t.lower in CONDITIONALS for t in tokens[:head]):
+        return True
+    elif any(t.lower in MODALS or t.lower in HEDGE_VERBS for t in window):
         return True
     if (window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}
             and not _purpose_protest(tokens, head)

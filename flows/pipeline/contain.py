@@ -57,14 +57,14 @@ def _rejected(raw: pl.DataFrame, reason: str) -> pl.DataFrame:
     )
 
 
-def code_contained(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def code_contained(articles: pl.DataFrame, hits: dict[str, list] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions, failures): `code_articles`, with each article it fails on set apart.
 
     `failures` has the quarantine shape (source_file, source_locator, reasons, payload) with
     the article as source ("article:<id>").
     """
     try:
-        return code_articles(articles), _no_failures()
+        return code_articles(articles, hits=hits), _no_failures()
     except BaseException as exc:
         if not contained(exc):
             raise
@@ -73,7 +73,7 @@ def code_contained(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                         articles["article_id"].to_list(), failure_reason("event coding", exc))
             return code_articles(articles.clear()), _coding_failure(articles, exc)
     half = articles.height // 2
-    first, second = code_contained(articles.slice(0, half)), code_contained(articles.slice(half))
+    first, second = code_contained(articles.slice(0, half), hits), code_contained(articles.slice(half), hits)
     return (pl.concat([first[0], second[0]], how="vertical_relaxed"),
             pl.concat([first[1], second[1]], how="vertical_relaxed"))
 

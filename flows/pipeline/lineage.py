@@ -26,10 +26,10 @@ INPUT_KEYS = ("path", "size", "sha256")
 NOT_DONE = "; not marked as processed: the next --incremental run reads it again"
 
 
-def _stage_file_rows(ctx, rows: list[tuple[str, str]]) -> None:
-    """One quarantine row (dataset articles, locator `file`) per (path, reason)."""
+def _stage_file_rows(ctx, rows: list[tuple[str, str]]) -> pl.DataFrame | None:
+    """One quarantine row (dataset articles, locator `file`) per (path, reason); the rows staged."""
     if not rows:
-        return
+        return None
     rejected = pl.DataFrame(
         {"source_file": [p for p, _ in rows], "source_locator": ["file"] * len(rows),
          "reasons": [[r] for _, r in rows], "payload": [None] * len(rows)},
@@ -42,11 +42,22 @@ def _stage_file_rows(ctx, rows: list[tuple[str, str]]) -> None:
     fresh = unseen(quarantine_rows(rejected, "articles", ctx.run_id), ctx.seen_quarantine)
     if fresh.height:
         ctx.txn.append(dataset_write(ctx.contracts["quarantine"], fresh))
+    return fresh
 
 
 def quarantine_refused(ctx, refused: list[tuple[str, str]]) -> None:
-    """Quarantine what the input walk refused (see flows/ingest/walk.py)."""
-    _stage_file_rows(ctx, refused)
+    """Quarantine what the input walk refused (see flows/ingest/walk.py). The rows are kept in
+    ``ctx.opening_quarantine`` too: a retried publish drops what was staged and stages them again."""
+    fresh = _stage_file_rows(ctx, refused)
+    if fresh is not None and fresh.height:
+        ctx.opening_quarantine.append(fresh)
+
+
+def restage_opening_quarantine(ctx) -> None:
+    """After a retried publish dropped the staged changes: the rows staged when the run opened."""
+    for fresh in ctx.opening_quarantine:
+        ctx.txn.append(dataset_write(ctx.contracts["quarantine"], fresh))
+        ctx.seen_quarantine.update(fresh["quarantine_id"].to_list())
 
 
 def verify_inputs(ctx) -> list[dict]:

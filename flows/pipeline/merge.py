@@ -14,9 +14,10 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.lake.keys import matching_rows
 from flows.lake.write import write_file
 
-from .quarantine import unseen
+from .quarantine import SeenQuarantine, unseen
 from .remote import download_tree, is_remote
 from .run import RunContext
 from .shard import ShardResult
@@ -26,14 +27,34 @@ from .writes import track
 def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
     timer = ctx.timer()
     with timer.stage("merge"):
-        for result in sorted(results, key=lambda r: r.shard_no):
-            result = _local(ctx, result)
+        results = [_local(ctx, r) for r in sorted(results, key=lambda r: r.shard_no)]
+        _ask_lake(ctx, results)
+        for result in results:
             for dataset, counts in result.counts.items():
                 ctx.counts[dataset].add(counts)
             timer.add_all(result.seconds, result.peak_rss_mb)
             dropped = _merge_articles(ctx, result)
             _merge_mentions(ctx, result, dropped)
             _merge_quarantine(ctx, result)
+
+
+def _ask_lake(ctx: RunContext, results: list[ShardResult]) -> None:
+    """Tell the run's dedup and quarantine filters which of the shards' keys the lake holds.
+
+    One streamed scan per dataset for all shards: the lake's keys are never loaded, only the
+    (few) lake rows that share an id or a content hash with the run's articles.
+    """
+    files = [f for r in results for f in _files(r, "articles")]
+    if files:
+        keys = pl.concat([pl.read_parquet(f, columns=["article_id", "content_hash"]) for f in files])
+        found = matching_rows(ctx.root, "articles", ["article_id", "content_hash"], {
+            "article_id": set(keys["article_id"].to_list()), "content_hash": set(keys["content_hash"].to_list())})
+        found = found.filter(~pl.col("article_id").is_in(list(ctx.replacement.article_ids)))
+        ctx.dedup.seen_ids.update(found["article_id"].to_list())
+        ctx.dedup.seen_hashes.update(found["content_hash"].to_list())
+    if isinstance(ctx.seen_quarantine, SeenQuarantine):
+        files = [f for r in results for f in _files(r, "quarantine")]
+        ctx.seen_quarantine.ask(q for f in files for q in pl.read_parquet(f, columns=["quarantine_id"])["quarantine_id"].to_list())
 
 
 def _local(ctx: RunContext, result: ShardResult) -> ShardResult:

@@ -3,8 +3,8 @@
 A first attempt records a checkpoint of what publishing changes in the run (its counts and
 stage times). A later attempt first finishes a commit the failed one journaled (the run is
 then published: it returns the summary), else it rewinds: the staged changes are dropped,
-the counts restored, the deduplication state read again from the lake (unchanged: the run
-holds its lock), and the shards' staged files — which merging links, never moves — are
+the counts restored, the deduplication state forgotten (merging asks the lake again, which is
+unchanged: the run holds its lock), and the shards' staged files — which merging links, never moves — are
 merged again.
 """
 
@@ -21,8 +21,9 @@ from flows.lake.objectstore.manifest import roll_forward as roll_forward_objects
 from flows.lake.snapshots import collect_garbage, roll_forward
 
 from .finish import finish_run, summary
+from .lineage import restage_opening_quarantine
 from .merge import merge_shards
-from .run import RunContext, _existing, _seed_dedup
+from .run import RunContext
 from .shard import ShardResult
 
 
@@ -68,7 +69,6 @@ def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     ctx.seconds.update(checkpoint.seconds)
     ctx.peak_rss_mb.clear()
     ctx.peak_rss_mb.update(checkpoint.peak_rss_mb)
-    fresh = _seed_dedup(ctx.root, ctx.replacement.article_ids)
-    ctx.dedup.seen_ids, ctx.dedup.seen_hashes = fresh.seen_ids, fresh.seen_hashes
+    ctx.dedup.seen_ids, ctx.dedup.seen_hashes = set(), set()  # merging asks the lake again
     ctx.seen_quarantine.clear()
-    ctx.seen_quarantine.update(_existing(ctx.root, "quarantine", "quarantine_id") - ctx.replacement.quarantine_ids)
+    restage_opening_quarantine(ctx)  # the inputs refused when the run opened

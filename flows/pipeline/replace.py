@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.ingest.files import canonical_path
-from flows.lake import read_columns
+from flows.lake.keys import distinct_values, matching_rows
 
 from .writes import track
 
@@ -32,24 +32,28 @@ def changed_files(inputs: list[dict], done: set[tuple[str, int, str]]) -> set[st
     return {i["path"] for i in inputs if i["path"] in seen_paths and (i["path"], i["size"], i["sha256"]) not in done}
 
 
-def _from(frame: pl.DataFrame, files: set[str]) -> pl.Expr:
-    """Rows whose source_file is one of ``files`` (canonical paths), however the lake spelled it."""
-    names = frame["source_file"].drop_nulls().unique().to_list()
-    return pl.col("source_file").is_in([n for n in names if canonical_path(n) in files])
+def _spellings(root: Path, dataset: str, files: set[str]) -> set[str]:
+    """How the dataset spells ``files`` (canonical paths) in source_file: lakes written before
+    paths were canonical hold other spellings. Only the distinct file names are read."""
+    return {n for n in distinct_values(root, dataset, "source_file") if canonical_path(n) in files}
+
+
+def _ids_from(root: Path, dataset: str, column: str, files: set[str]) -> set[str]:
+    """``column`` of the dataset's rows read from ``files``, by a filtered scan."""
+    names = _spellings(root, dataset, files)
+    rows = matching_rows(root, dataset, [column], {"source_file": names})
+    return set(rows[column].to_list())
 
 
 def plan_replacement(root: Path, files: set[str]) -> Replacement:
     if not files:
         return Replacement()
-    articles = read_columns(root, "articles", ["article_id", "source_file"])
-    ids = set() if articles is None else set(articles.filter(_from(articles, files))["article_id"].to_list())
-    mentions = read_columns(root, "mentions", ["article_id", "event_id", "event_date"])
-    hit = mentions.filter(pl.col("article_id").is_in(list(ids))) if mentions is not None else None
-    quarantine = read_columns(root, "quarantine", ["quarantine_id", "source_file"])
+    ids = _ids_from(root, "articles", "article_id", files)
+    hit = matching_rows(root, "mentions", ["event_id", "event_date"], {"article_id": ids})
     return Replacement(
         files=set(files), article_ids=ids,
-        quarantine_ids=set() if quarantine is None else set(quarantine.filter(_from(quarantine, files))["quarantine_id"].to_list()),
-        events=Replacement().events if hit is None else hit.select("event_id", "event_date").unique(),
+        quarantine_ids=_ids_from(root, "quarantine", "quarantine_id", files),
+        events=Replacement().events if hit.is_empty() else hit.cast({"event_date": pl.Date}).unique(),
     )
 
 

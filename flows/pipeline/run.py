@@ -21,6 +21,7 @@ from flows.validate import Contract, load_contract
 
 from .accounting import Counts
 from .lineage import quarantine_refused, record_failed_run
+from .quarantine import SeenQuarantine
 from .replace import Replacement, changed_files, plan_replacement
 from .shard import ShardSpec
 from .timing import StageTimer
@@ -51,27 +52,14 @@ class RunContext:
     replacement: Replacement = field(default_factory=Replacement)  # what changed files replace
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per stage, over the processes
-    seen_quarantine: set[str] = field(default_factory=set)
+    seen_quarantine: SeenQuarantine | set[str] = field(default_factory=SeenQuarantine)
     batches: int = 0
     checkpoint: object | None = None  # taken by publish.py before the first attempt
+    opening_quarantine: list[pl.DataFrame] = field(default_factory=list)  # staged by open_run
 
     def timer(self) -> StageTimer:
         """A timer that adds the run's own stages (merge, aggregate, commit) to its figures."""
         return StageTimer(self.seconds, self.peak_rss_mb)
-
-
-def _existing(root: Path, dataset: str, column: str) -> set[str]:
-    frame = read_columns(root, dataset, [column])
-    return set() if frame is None else set(frame[column].to_list())
-
-
-def _seed_dedup(root: Path, replaced: set[str]) -> Deduplicator:
-    """Start dedup from the lake's articles, except those a changed file is replacing."""
-    frame = read_columns(root, "articles", ["article_id", "content_hash"])
-    if frame is None:
-        return Deduplicator()
-    frame = frame.filter(~pl.col("article_id").is_in(list(replaced)))
-    return Deduplicator(set(frame["article_id"].to_list()), set(frame["content_hash"].to_list()))
 
 
 def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
@@ -123,10 +111,10 @@ def open_run(
             ctx = RunContext(
                 run_id=run_id, flow_run_id=flow_run_id, root=root, settings=settings,
                 started_at=datetime.now(timezone.utc), files=files,
-                inputs=inputs, txn=txn, dedup=_seed_dedup(root, replacement.article_ids),
+                inputs=inputs, txn=txn, dedup=Deduplicator(),  # told about the lake when merging
                 contracts={n: load_contract(n) for n in ("articles", "mentions", "events", "quarantine", "runs")},
                 since=since, until=until, replacement=replacement,
-                seen_quarantine=_existing(root, "quarantine", "quarantine_id") - replacement.quarantine_ids,
+                seen_quarantine=SeenQuarantine(root, replacement.quarantine_ids),
             )
             quarantine_refused(ctx, scan_inputs(paths).refused)
             reporter().start(sum(i["size"] for i in ctx.inputs), len(files))

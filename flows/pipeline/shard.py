@@ -129,22 +129,23 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     with shard.timer.stage("dedup"):
         unique, duplicates = shard.dedup.filter(articles)
     counts.duplicates += duplicates
+    hits: dict[str, list] = {}  # the actor matcher's hits, found once for relevance and coding
     if shard.spec.settings.code_events and unique.height:  # null when events are not coded
         with shard.timer.stage("relevance"):
-            unique = unique.with_columns(article_relevance(unique))
+            unique = unique.with_columns(article_relevance(unique, hits=hits))
     good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
     counts.published += good.height
     if shard.spec.settings.code_events and good.height:
-        _code_and_stage(shard, good)
+        _code_and_stage(shard, good, hits)
 
 
-def _code_and_stage(shard: _Shard, articles: pl.DataFrame) -> None:
+def _code_and_stage(shard: _Shard, articles: pl.DataFrame, hits: dict[str, list] | None = None) -> None:
     """Code articles a slice at a time, validating up to MENTIONS_PER_CALL mentions per GE call
     (large enough to spread GE's cost per call, small enough to bound memory)."""
     counts, pending, size = shard.counts["mentions"], [], 0
     for start in range(0, articles.height, ARTICLES_PER_SLICE):
         with shard.timer.stage("code"):
-            mentions, failed = code_contained(articles.slice(start, ARTICLES_PER_SLICE))
+            mentions, failed = code_contained(articles.slice(start, ARTICLES_PER_SLICE), hits)
         counts.records_read += mentions.height + failed.height
         _quarantine(shard, "mentions", failed)
         fresh = mentions.unique("mention_id", keep="first", maintain_order=True)

@@ -13,10 +13,11 @@ def _codes(*sentences: str) -> set[tuple]:
     return {(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in code_articles(frame).iter_rows(named=True)}
 
 
-def test_the_model_is_the_small_english_pipeline_with_only_the_tagger_running():
+def test_the_model_is_the_small_english_pipeline_with_only_the_tagger_and_parser_running():
     nlp = load_model()
     assert nlp.meta["lang"] == "en" and nlp.meta["version"].startswith("3.8")
-    assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names  # not run: not read
+    assert "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names
+    assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names  # not run: not read
     assert load_model() is nlp  # loaded once per process
 
 
@@ -53,3 +54,9 @@ def test_a_noun_is_not_read_as_a_verb():
 def test_a_bare_statement_is_no_event_but_a_statement_about_an_actor_is():
     assert _codes("The European Union said on Monday that the talks would continue.") == set()
     assert _codes("The European Union condemned Russia on Monday.") == {("IGOEUREEC", "RUS", "111")}
+
+
+def test_a_sentence_flagged_for_tags_only_gets_no_dependencies():
+    both = tag_sentences(["Troops backed the rebels.", "Troops backed the rebels."], [True, False])
+    assert both[0].parsed and both[0].deps[0] == "nsubj"
+    assert not both[1].parsed and both[1].tag_at(len("Troops ")) == "VBD"

@@ -83,3 +83,16 @@ def test_the_lake_tells_analysts_which_articles_were_judged_political(tmp_path):
     coded = con.sql(f"select distinct a.title from read_parquet('{lake}/mentions/**/*.parquet') m "
                     f"join read_parquet('{lake}/articles/**/*.parquet') a using (article_id)").fetchall()
     assert coded == [("war",)]
+
+
+def test_the_hits_found_for_relevance_are_handed_to_the_coder_and_give_the_same_events():
+    from flows.coding.mentions import code_articles
+    from tests.coding.helpers import articles
+
+    frame = articles("Russian troops attacked Ukrainian positions near Kharkiv on Monday. The Ukrainian army "
+                     "shelled Russian troops in Belgorod. NATO condemned the Russian attack. " * 3)
+    hits: dict[str, list] = {}
+    judged = frame.with_columns(article_relevance(frame, hits=hits))
+    assert list(hits) == frame["article_id"].to_list() and hits[frame["article_id"][0]]
+    with_hits = code_articles(judged, hits=hits)
+    assert with_hits.height and with_hits.equals(code_articles(judged))

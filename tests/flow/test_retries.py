@@ -97,6 +97,21 @@ def test_publish_failing_before_its_commit_point_starts_again(tmp_path, monkeypa
     assert len(single_run_rows(lake)) == 3
 
 
+def test_a_retried_publish_keeps_the_quarantine_rows_of_refused_inputs(tmp_path, monkeypatch, fast_retries):
+    inbox, lake = tmp_path / "inbox", tmp_path / "lake"
+    inbox.mkdir()
+    (inbox / "articles.jsonl").write_bytes((SAMPLES / "articles.jsonl").read_bytes())
+    (inbox / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")  # refused when the run opens
+    fail_once(monkeypatch, "flows.lake.transaction.merge_files", after_calls=2)
+    fast_retries(paths=[str(inbox)], lake=str(lake))
+    refused = rows(lake, "quarantine", "source_file, source_locator", "source_file like '%gone.jsonl'")
+    assert refused == [(str(inbox / "gone.jsonl"), "file")]
+    read, published, quarantined, duplicates = rows(
+        lake, "runs", "records_read, published, quarantined, duplicates", "dataset = 'articles'")[0]
+    assert read == published + quarantined + duplicates
+    assert quarantined == rows(lake, "quarantine", "count(*)", "dataset = 'articles'")[0][0]
+
+
 def test_publish_failing_after_its_commit_point_is_not_published_twice(
         tmp_path, monkeypatch, fast_retries, reference):
     lake = tmp_path / "lake"

@@ -43,10 +43,10 @@ def test_an_article_the_coder_fails_on_is_quarantined_with_the_reason_and_the_ru
 
     real = Coder.candidates
 
-    def fails_on_macron(self, article):
+    def fails_on_macron(self, article, *args, **kwargs):
         if "Macron" in (article["text"] or ""):
             raise RecursionError("maximum recursion depth exceeded while reading a clause")
-        return real(self, article)
+        return real(self, article, *args, **kwargs)
 
     monkeypatch.setattr(Coder, "candidates", fails_on_macron)
     lake = tmp_path / "lake"

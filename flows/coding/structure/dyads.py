@@ -5,11 +5,12 @@ from dataclasses import dataclass, replace
 
 from ..actors import Actor
 from ..matcher import VerbMatch
+from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import by_agent, is_passive, phrase_subject, source_group
 from .targets import obligation, target_group
-from .words import DEMAND_CODE, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
+from .words import COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,23 +23,63 @@ class Dyad:
     source_gap: int      # tokens between the source and the head (structure quality)
     inherited: bool      # source taken from a coordinated predicate or a pronoun
     expanded: bool       # one of several pairs from a compound or "between X and Y"
+    how: str = "words"   # what gave source and target: the parse's relation, or the word rules
 
 
 def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
-                  participles: frozenset[str], context: Actor | None = None) -> list[Dyad]:
-    """Every (source, target) pair for every pattern match of one sentence."""
+                  participles: frozenset[str], context: Actor | None = None,
+                  tree: Tree | None = None) -> list[Dyad]:
+    """Every (source, target) pair for every pattern match of one sentence: from the parse's
+    grammatical relations when `tree` is given and names the source, else by the word rules."""
     groups = group_actors(actors, tokens)
     say_heads = frozenset(m.head for m in matches if "say" in m.pattern.flags)
     dyads: list[Dyad] = []
     sources_at: dict[int, list[Actor]] = {}
     for match in matches:
-        found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
+        found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
+        if found is None:
+            found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
         # kept even when empty: "a bombing killed a soldier and wounded two others" has no source
         # for "wounded" either (not "a soldier")
         # the grammatical subject, for a later coordinated verb: a passive's is its target
         sources_at[match.head] = [d.target if d.passive and d.target is not None else d.source for d in found]
         dyads.extend(found)
     return dyads
+
+
+def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
+    """Dyads of a verbal act from the parse; None to leave it to the word rules (an event noun,
+    a reporting verb, a subject the parse does not tie to an actor)."""
+    pattern = match.pattern
+    if pattern.pos != "V" or "say" in pattern.flags:
+        return None
+    found = roles(tree, tokens, groups, match.head, match.positions, _targetable)
+    if found is None:
+        return None
+    if not found.sources:
+        return []  # the parse says there is no act here
+    how = f"parse:{found.relation}"
+    targets = found.targets
+    if pattern.code[:2] in COMPLAINT_ROOTS and not found.passive:
+        # "complained to the UN about Russian strikes": what the complaint is about is its target
+        targets = target_group(tokens, groups, match, False, say_heads) or targets
+    if not targets and not found.passive:
+        # no actor among the parse's objects: the word rules' "that"-clause subject, threat
+        # condition or complaint subject ("demanded that Iran …", "… unless Iraq withdraws")
+        targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
+                   if t not in found.sources and not partner(tree, t)]
+        how += "+words"
+    if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
+        return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
+    pairs = _pairs(match, found.sources, targets or [None], found.passive, False, 0, False)
+    if "sym" in pattern.flags and pattern.code in MUTUAL_CODES and targets:
+        pairs += _pairs(match, targets, found.sources, False, False, 0, False)
+    return [replace(d, how=how) for d in pairs]
+
+
+def _targetable(actor: Actor) -> bool:
+    """Not a country-less official agent ("troops", "officials"), as in the word rules."""
+    return bool(actor.country_code) or actor.kind != "agent" or actor.type_code in TARGET_AGENT_TYPES
 
 
 def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads) -> list[Dyad]:

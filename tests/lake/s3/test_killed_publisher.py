@@ -28,6 +28,15 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+def wait_for_runs(proc: subprocess.Popen, count: int, timeout: float = 300.0) -> None:
+    """Block until the publisher has printed `count` finished runs, whatever the machine's speed."""
+    deadline = time.monotonic() + timeout
+    for _ in range(count):
+        line = proc.stdout.readline()
+        assert line, "the publisher died before finishing a run"
+        assert time.monotonic() < deadline, "the publisher is too slow to test"
+
+
 def rows(lake) -> int:
     scan = scan_dataset(lake, "articles")
     return 0 if scan is None else scan.select("id").collect().height
@@ -36,9 +45,10 @@ def rows(lake) -> int:
 def test_killed_publisher_never_leaves_half_a_run(s3_lake_url):
     lake = lake_root(s3_lake_url)
     env = dict(os.environ, GEOWIRE_LOCK_TTL="2")
-    for n, delay in enumerate((2.5, 3.5, 4.5)):
+    for n, delay in enumerate((0.05, 0.2, 0.4)):
         proc = subprocess.Popen([sys.executable, "-c", SCRIPT.format(repo=REPO, url=s3_lake_url, n=n)],
                                 stdout=subprocess.PIPE, cwd=REPO, env=env)
+        wait_for_runs(proc, 1 + n)  # whole runs published, then killed in the middle of the next
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -52,4 +62,4 @@ def test_killed_publisher_never_leaves_half_a_run(s3_lake_url):
         assert stored == listed  # no orphans left, nothing listed is missing
         assert not lake.fs.glob(lake.key("_journal", "*"))
         assert rows(lake) % 200 == 0
-    assert rows(lake) >= 400  # the processes did publish whole runs before being killed
+    assert rows(lake) >= 6 * 200  # the runs each process reported finished are all there
