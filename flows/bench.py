@@ -2,6 +2,10 @@
 
     python -m flows.bench [--articles 100000] [--warc 2000] [--chars 4000] [--no-code]
                           [--lake-sizes 0,100000,1000000] [--extract-rounds 3]
+                          [--real-replicas 20] [--real-workers 2]
+
+Then the same on real article text (flows/benchreal.py): the bundled samples and, when
+../shared is there, its dumps replicated with unique ids, with the speed-up of N workers.
 
 Runs the pipeline functions directly (the fixed Prefect start-up is not counted; it is
 measured separately in `--prefect`). Figures depend on this shared machine: compare ratios.
@@ -146,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lake-sizes", default="0,100000,1000000",
                         help="a 1k-article run into generated lakes of these sizes (empty: skip)")
     parser.add_argument("--extract-rounds", type=int, default=3, help="articles stage vs trafilatura on ../shared (0: skip)")
+    parser.add_argument("--real-replicas", type=int, default=20,
+                        help="real text: copies of each ../shared article (0: skip the real-text benchmark)")
+    parser.add_argument("--real-workers", type=int, default=2, help="real text: workers compared with one")
     args = parser.parse_args(argv)
     console = Console()
     work = Path(args.workdir)
@@ -167,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
         from flows.benchextract import bench_extraction
 
         bench_extraction(console, args.extract_rounds)
+    if args.real_replicas:  # the bundled samples, and ../shared's dumps when it is there
+        from flows.benchreal import REPO, bench_real
+
+        bench_real(console, work, REPO.parent / "shared", args.real_replicas, args.real_workers,
+                   not args.no_code)
     return 0
 
 

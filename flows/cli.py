@@ -74,10 +74,34 @@ def run_settings(args: argparse.Namespace) -> Settings:
     if args.dask_workers is not None and args.dask_workers < 1:
         raise SettingsError(f"--dask-workers: must be at least 1 (got {args.dask_workers})")
     settings = load_settings(RUN_FLAGS, lake=args.lake, batch_size=args.batch_size,
-                             wait_lock_seconds=args.wait_lock)
+                             wait_lock_seconds=args.wait_lock, workers=args.workers)
     if args.dask_address and "://" in settings.lake and not settings.lake.startswith("file://"):
         settings = settings.with_overrides(stage_on_lake=True)  # remote workers stage on the store
     return settings
+
+
+def flow_for(args: argparse.Namespace):
+    """The etl flow on the runner the options ask for, and whether it runs shards in parallel:
+    Dask (``--dask-workers``/``--dask-address``), else ``--workers`` processes (default: every core)."""
+    from flows.etl import etl
+    from flows.runners import dask_runner, local_runner, worker_count
+
+    if args.dask_workers or args.dask_address:
+        return etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address)), True
+    runner = local_runner(worker_count(args.workers))
+    return (etl.with_options(task_runner=runner), True) if runner else (etl, False)
+
+
+def choose_server() -> None:
+    """A Prefect server that answers (PREFECT_API_URL, or the active profile's, as `make serve`
+    sets), else Prefect's temporary one (started by Prefect at the flow's first call)."""
+    from flows.prefectapi import choose_api, use_api
+
+    choice = choose_api()
+    if choice.configured:
+        console.print(f"[yellow]no Prefect API answers at {choice.configured} ({choice.origin}):"
+                      " running on a temporary local one[/yellow]")
+    use_api(choice)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -92,15 +116,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     except GeowireError as exc:
         console.print(f"[red]error:[/red] {exc}")
         return exc.exit_code
-    from flows.etl import etl
     from flows.progress import set_reporter
 
-    quiet_flow_tracebacks()
-    flow_fn, parallel = etl, bool(args.dask_workers or args.dask_address)
-    if parallel:
-        from flows.runners import dask_runner
-
-        flow_fn = etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address))
+    choose_server()
+    flow_fn, parallel = flow_for(args)
+    quiet_flow_tracebacks()  # after Prefect's import, which configures its loggers
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
@@ -229,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
     run.add_argument("--batch-size", type=int, default=None)
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes (default: GEOWIRE_WORKERS, else every core; 1: this process)")
     run.add_argument("--dask-workers", type=int, default=None, metavar="N",
                      help="run the shards on a local Dask cluster of N worker processes")
     run.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",

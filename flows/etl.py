@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from prefect import flow, get_run_logger
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 
 from flows import pipeline
 from flows.operations import run_name
-from flows.progress import reporter
-from flows.runners import runner_for
+from flows.runners import is_dask, runner_for, runner_workers
 from flows.settings import Settings, load_settings, utc_date
-from flows.tasks import OPS, discover_inputs, merge_and_publish, process_shard, publish_run_report
+from flows.tasks import OPS, discover_inputs, merge_and_publish, publish_run_report, run_shards
 
-
-_RUNNER = runner_for(OPS)  # deployments pick Dask with GEOWIRE_DASK_ADDRESS / _WORKERS
+_RUNNER = runner_for(OPS)  # every core (GEOWIRE_WORKERS), or Dask: see flows/runners.py
 
 
 def _run_name() -> str:
@@ -37,31 +36,25 @@ def etl(
 
     ``since``/``until`` (ISO dates) keep only articles published in [since, until) — the rest
     are quarantined with that reason. ``incremental`` skips files processed before.
-    ``parallel`` submits the shards to the flow's task runner (Dask: see ``flows.runners``);
-    by default it does when the flow was given a Dask runner through the environment.
+    The shards go to the flow's task runner (worker processes or Dask: ``flows.runners``)
+    when it has several workers; ``parallel=False`` keeps them in this process.
     ``settings``: what the caller built (the CLI); by default the GEOWIRE_* environment of
     the process running the flow. ``lake`` and ``batch_size`` override it.
     """
-    if parallel is None:
-        parallel = _RUNNER is not None
+    runner = FlowRunContext.get().task_runner  # type: ignore[union-attr]
+    workers = 1 if parallel is False else runner_workers(runner)
     settings = (settings or load_settings()).with_overrides(lake=lake, batch_size=batch_size)
     files = discover_inputs(paths)
     with pipeline.open_run(
         paths, settings, files=files, flow_run_id=str(flow_run.id or "") or None,
         since=utc_date("since", since), until=utc_date("until", until), incremental=incremental,
     ) as run:
-        specs = pipeline.plan_shards(run)
-        if parallel:
-            results = [future.result() for future in process_shard.map(specs)]
-            for info in run.inputs:  # workers cannot report to this process's progress bar
-                reporter().file_done(info["path"], info["size"])
-        else:
-            results = [process_shard(spec) for spec in specs]
+        results = run_shards(pipeline.plan_shards(run, workers), parallel=workers > 1)
         result = merge_and_publish(run, results)
     # counts to the run's log, artifacts, <lake>/_reports/<run_id>.html; a failure there is
     # reported but does not fail a run whose data is committed
-    if parallel:  # vl-convert holds the GIL while it draws, which would stall the Dask cluster's
-        future = publish_run_report.submit(result)  # event loop in this process: draw on a worker
+    if is_dask(runner):  # vl-convert holds the GIL while it draws, which would stall the Dask
+        future = publish_run_report.submit(result)  # cluster's event loop in this process
         future.wait()
         report = future.state
     else:

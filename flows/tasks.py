@@ -14,11 +14,14 @@ from typing import Any
 from prefect import get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.tasks import exponential_backoff
 
 from flows import pipeline
 from flows.ingest import list_dump_files
 from flows.operations import is_transient
+from flows.progress import reporter
+from flows.runners import share_api_with_workers
 from flows.settings import environment_settings
 
 OPS = environment_settings()  # a deployment's worker: its environment is the edge
@@ -55,6 +58,23 @@ def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
     busiest = sorted(result.seconds.items(), key=lambda kv: -kv[1])[:3]
     logger.info("shard %d: %s", spec.shard_no, ", ".join(f"{name} {secs:.1f} s" for name, secs in busiest))
     return result
+
+
+def run_shards(specs: list[pipeline.ShardSpec], parallel: bool) -> list[pipeline.ShardResult]:
+    """The shards' results in shard order: on the flow's task runner when ``parallel`` and
+    there is more than one shard, else here. Workers in other processes cannot reach this
+    process's progress bar: it advances as each shard finishes."""
+    if not parallel or len(specs) < 2:
+        return [process_shard(spec) for spec in specs]
+    share_api_with_workers()
+    futures = process_shard.map(specs)
+    for future in as_completed(futures):
+        result = future.result()
+        reporter().records(result.counts["articles"].records_read)
+        spec = specs[result.shard_no]
+        for path in spec.paths:
+            reporter().file_done(path, spec.size // len(spec.paths))
+    return [future.result() for future in futures]
 
 
 @task(name="merge-and-publish", cache_policy=NO_CACHE, timeout_seconds=OPS.publish_timeout, **_RETRYING)

@@ -65,7 +65,7 @@ def test_dates_are_checked_and_taken_as_utc():
 
 def _args(**values) -> argparse.Namespace:
     base = dict(paths=["x"], lake=None, incremental=False, since=None, until=None, batch_size=None,
-                dask_workers=None, dask_address=None, wait_lock=None)
+                dask_workers=None, dask_address=None, wait_lock=None, workers=None)
     return argparse.Namespace(**{**base, **values})
 
 

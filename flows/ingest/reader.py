@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import closing
+from itertools import islice
 
 import polars as pl
 
@@ -40,14 +42,27 @@ log = logging.getLogger(__name__)  # flows.ingest.reader, under the flows.ingest
 
 
 def iter_raw_batches(
-    path: str, batch_size: int = 1000, limits: Limits | None = None
+    path: str, batch_size: int = 1000, limits: Limits | None = None, *,
+    max_bytes: int | None = None, rows: tuple[int, int | None] | None = None,
 ) -> Iterator[pl.DataFrame]:
-    """Frames (RAW_SCHEMA) of at most `batch_size` rows read from one dump file.
+    """Frames (RAW_SCHEMA) of at most `batch_size` rows (and about `max_bytes` of text) read
+    from one dump file; `rows=(start, stop)` keeps only the file's rows start..stop-1
+    (stop None: to the end), numbered as `iter_raw_rows` yields them.
 
     Failures become error rows (reason + locator), never exceptions: a file that cannot
     be opened, an empty file, an unknown format, a broken record, a limit hit.
     """
-    return batch_rows(iter_raw_rows(path, limits or DEFAULT_LIMITS), path, batch_size)
+    found = iter_raw_rows(path, limits or DEFAULT_LIMITS)
+    if rows is None:
+        return batch_rows(found, path, batch_size, max_bytes)
+    return batch_rows(_row_range(found, *rows), path, batch_size, max_bytes)
+
+
+def _row_range(found: Iterator[dict], start: int, stop: int | None) -> Iterator[dict]:
+    """Rows start..stop-1 of ``found`` (every piece of a file reads it from its start, so a
+    row's locator, and the numbering of repeated error locators, are those of a whole read)."""
+    with closing(found):  # type: ignore[type-var]  # a generator: closing it closes the file
+        yield from islice(found, start, stop)
 
 
 def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:

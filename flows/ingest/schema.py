@@ -48,9 +48,10 @@ def empty_frame() -> pl.DataFrame:
 
 
 def batch_rows(
-    rows: Iterable[dict], source_file: str, batch_size: int
+    rows: Iterable[dict], source_file: str, batch_size: int, max_bytes: int | None = None
 ) -> Iterator[pl.DataFrame]:
-    """Collect row dicts column-wise into frames of at most `batch_size` rows.
+    """Collect row dicts column-wise into frames of at most `batch_size` rows, and of about
+    `max_bytes` of text at most (a frame ends after the row that reaches it).
 
     Each row carries `source_format` and any of the other columns; missing ones are null.
     """
@@ -58,15 +59,17 @@ def batch_rows(
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     filled = [c for c in RAW_COLUMNS if c != "source_file"]
     columns: dict[str, list] = {c: [] for c in filled}
-    count = 0
+    count = size = 0
     for row in rows:
         for name in filled:
             columns[name].append(row.get(name))
         count += 1
-        if count == batch_size:
+        if max_bytes:
+            size += len(row.get("text") or "") + len(row.get("payload") or "")
+        if count == batch_size or (max_bytes and size >= max_bytes):
             yield _frame(columns, source_file, count)
             columns = {c: [] for c in filled}
-            count = 0
+            count = size = 0
     if count:
         yield _frame(columns, source_file, count)
 

@@ -23,6 +23,7 @@ from .accounting import Counts
 from .lineage import quarantine_refused, record_failed_run
 from .quarantine import SeenQuarantine
 from .replace import Replacement, changed_files, plan_replacement
+from .pieces import Piece, split_file
 from .shard import ShardSpec
 from .timing import StageTimer
 
@@ -125,27 +126,45 @@ def open_run(
             raise
 
 
-def plan_shards(ctx: RunContext) -> list[ShardSpec]:
+def plan_shards(ctx: RunContext, workers: int = 1) -> list[ShardSpec]:
     """Shards in a fixed order (the order duplicates are resolved in): a large dump file is a
-    shard of its own; consecutive small files are grouped up to ``settings.shard_bytes``."""
-    small_bytes = ctx.settings.shard_bytes
-    groups: list[list[str]] = []
-    size = 0
+    shard of its own; consecutive small files are grouped up to ``settings.shard_bytes``.
+
+    For several workers, shards are about a ``2 × workers``-th of the input (so that the
+    workers finish together), and a large JSONL/CSV/TSV file is split into pieces (row
+    ranges) that are consecutive shards: merging in shard order then keeps the first of
+    repeated articles, as one worker would.
+    """
+    total = sum(i["size"] for i in ctx.inputs)
+    unit = ctx.settings.shard_bytes
+    if workers > 1:
+        unit = min(unit, max(ctx.settings.piece_bytes, -(-total // (2 * workers))))
+    groups: list[tuple[list[str], Piece | None, int]] = []
+    size, grouping = 0, False  # bytes in the open group of small files; is there one
     for info in ctx.inputs:
-        if not groups or info["size"] >= small_bytes or size + info["size"] > small_bytes:
-            groups.append([])
-            size = 0
-        groups[-1].append(info["path"])
+        if info["size"] >= unit:
+            split = split_file(info["path"], info["size"], -(-info["size"] // unit), ctx.settings.piece_bytes) \
+                if workers > 1 else None
+            share = info["size"] // len(split) if split else info["size"]
+            groups.extend(([info["path"]], rows, share) for rows in split or [None])
+            grouping = False  # the next small file starts a new group
+            continue
+        if not grouping or size + info["size"] > unit:
+            groups.append(([], None, 0))
+            size, grouping = 0, True
+        paths, _, group_size = groups[-1]
+        paths.append(info["path"])
+        groups[-1] = (paths, None, group_size + info["size"])
         size += info["size"]
+    return [_spec(ctx, i, paths, rows, share) for i, (paths, rows, share) in enumerate(groups)]
+
+
+def _spec(ctx: RunContext, i: int, paths: list[str], rows: Piece | None, size: int) -> ShardSpec:
     on_lake = ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake)
-    return [
-        ShardSpec(
-            run_id=ctx.run_id, shard_no=i, paths=tuple(paths),
-            staging=ctx.root.url_of("_staging", ctx.run_id, "shards", f"{i:05d}") if on_lake
-            else str(ctx.txn.staging / "shards" / f"{i:05d}"),
-            results_dir=ctx.root.url_of("_validation") if on_lake else str(ctx.txn.results_dir),
-            settings=ctx.settings,
-            since=ctx.since, until=ctx.until,
-        )
-        for i, paths in enumerate(groups)
-    ]
+    return ShardSpec(
+        run_id=ctx.run_id, shard_no=i, paths=tuple(paths), rows=rows, size=size,
+        staging=ctx.root.url_of("_staging", ctx.run_id, "shards", f"{i:05d}") if on_lake
+        else str(ctx.txn.staging / "shards" / f"{i:05d}"),
+        results_dir=ctx.root.url_of("_validation") if on_lake else str(ctx.txn.results_dir),
+        settings=ctx.settings, since=ctx.since, until=ctx.until,
+    )

@@ -44,6 +44,8 @@ class ShardSpec:
     settings: Settings
     since: datetime | None = None
     until: datetime | None = None
+    rows: tuple[int, int | None] | None = None  # a piece of one file: its rows start..stop-1
+    size: int = 0  # input bytes (a piece's share of its file), for progress
 
 
 @dataclass
@@ -104,16 +106,19 @@ def _process_local(spec: ShardSpec) -> ShardResult:
 
 
 def _gathered(spec: ShardSpec):
-    """Raw batches of all the shard's files, small ones gathered up to the batch size."""
-    pending, size = [], 0
+    """Raw batches of all the shard's files (or of its piece of one file), small ones gathered
+    up to the batch size; a batch holds about ``batch_bytes`` of text at most."""
+    pending, rows, text, settings = [], 0, 0, spec.settings
     for path in spec.paths:
-        for raw in iter_raw_batches(path, batch_size=spec.settings.batch_size, limits=spec.settings.limits):
+        for raw in iter_raw_batches(path, batch_size=settings.batch_size, max_bytes=settings.batch_bytes,
+                                    rows=spec.rows, limits=settings.limits):
             pending.append(raw)
-            size += raw.height
-            if size >= spec.settings.batch_size:
+            rows += raw.height
+            text += int(raw["text"].str.len_bytes().sum() or 0)
+            if rows >= settings.batch_size or text >= settings.batch_bytes:
                 yield pl.concat(pending, how="vertical_relaxed")
-                pending, size = [], 0
-        reporter().file_done(path, _size(path))
+                pending, rows, text = [], 0, 0
+        reporter().file_done(path, spec.size if spec.rows else _size(path))
     if pending:
         yield pl.concat(pending, how="vertical_relaxed")
 

@@ -29,10 +29,11 @@ def counts(result: dict) -> dict:
 def fast_retries(monkeypatch):
     """The flow's tasks with their retry policy, minus the back-off wait; small shards."""
     from flows import etl as etl_module
+    from flows import tasks as tasks_module
 
     monkeypatch.setenv("GEOWIRE_SHARD_BYTES", "3000")  # several shards out of the four files
-    for name in ("process_shard", "merge_and_publish"):
-        monkeypatch.setattr(etl_module, name, getattr(etl_module, name).with_options(retry_delay_seconds=0))
+    for module, name in ((tasks_module, "process_shard"), (etl_module, "merge_and_publish")):
+        monkeypatch.setattr(module, name, getattr(module, name).with_options(retry_delay_seconds=0))
     return etl_module.etl
 
 

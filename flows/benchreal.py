@@ -1,0 +1,143 @@
+"""`make bench` on real article text: the bundled samples, and the dumps in ../shared replicated
+with unique ids (skipped when ../shared is absent).
+
+    python -m flows.benchreal [--replicas 20] [--workers 2] [--shared ../shared]
+
+Each replica of a Guardian article is the article followed by the lead of another one (copy
+r of article i ends with the lead of article i+r): every copy is real text with its own
+content hash and id, so deduplication keeps all of them. For each dump it prints articles/s,
+MB/s and peak RSS per stage (one worker, in this process), then the wall and CPU time of the
+whole etl flow with 1 and with N worker processes on the same dump, and the speed-up (the one-
+worker flow runs in this process, after the per-stage run: its models are already loaded; the
+N workers load theirs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "samples"
+GUARDIAN = Path("samples/csv/guardian_sample.csv")
+LEAD = re.compile(r"^(.{200,}?[.!?])\s")  # the first sentence(s), at least 200 chars
+
+
+def _lead(text: str) -> str:
+    found = LEAD.match(text)
+    return found.group(1) if found else text[:400]
+
+
+def make_guardian(shared: Path, out: Path, replicas: int) -> Path | None:
+    """The Guardian CSV of ``shared`` replicated ``replicas`` times with unique text; None
+    when it is absent."""
+    source = shared / GUARDIAN
+    if not source.is_file():
+        return None
+    csv.field_size_limit(sys.maxsize)
+    with open(source, newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if (r.get("text") or "").strip()]
+    leads = [_lead(r["text"]) for r in rows]
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["", "date", "text", "source"])
+        for copy in range(replicas):
+            for i, row in enumerate(rows):
+                text = row["text"] if copy == 0 else f"{row['text']}\n\n{leads[(i + copy) % len(leads)]}"
+                writer.writerow([f"{copy}-{row['']}", row["date"], text, row["source"]])
+    return out
+
+
+def real_dumps(work: Path, shared: Path | None, replicas: int) -> list[tuple[str, Path]]:
+    """(name, path) of the dumps to run: the bundled samples, then the replicated shared ones."""
+    dumps = [("bundled samples", SAMPLES)]
+    if shared is not None and shared.is_dir():
+        guardian = make_guardian(shared, work / "guardian-real.csv", replicas)
+        if guardian is not None:
+            dumps.append((f"Guardian ×{replicas}", guardian))
+    return dumps
+
+
+def _cpu() -> float:
+    times = os.times()  # this process and its finished children (the pool's workers)
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def flow_seconds(dump: Path, lake: Path, workers: int) -> tuple[float, float, dict]:
+    """Wall and CPU seconds of the etl flow on ``dump`` with ``workers`` processes."""
+    from flows.etl import etl
+    from flows.runners import local_runner
+
+    shutil.rmtree(lake, ignore_errors=True)
+    runner = local_runner(workers)
+    flow_fn = etl.with_options(task_runner=runner) if runner else etl
+    start, cpu = time.perf_counter(), _cpu()
+    result = flow_fn(paths=[str(dump)], lake=str(lake), parallel=workers > 1)
+    return time.perf_counter() - start, _cpu() - cpu, result
+
+
+def speedup_table(name: str, n: int, mb: float, times: dict[int, tuple[float, float]]) -> Table:
+    table = Table(title=f"{name}: whole etl flow, {n:,} articles, {mb:,.1f} MB")
+    for col in ("workers", "seconds", "CPU seconds", "articles/s", "MB/s", "speed-up"):
+        table.add_column(col, justify="right")
+    for workers, (secs, cpu) in times.items():
+        table.add_row(str(workers), f"{secs:.1f}", f"{cpu:.1f}", f"{n / secs:,.0f}", f"{mb / secs:,.2f}",
+                      f"{times[1][0] / secs:.2f}×")
+    table.caption = "CPU: this process and its worker processes; the machine is shared, see the load"
+    return table
+
+
+def bench_real(console: Console, work: Path, shared: Path | None, replicas: int, workers: int,
+               code: bool = True) -> None:
+    """Per-stage figures (one worker, in this process) and the flow's N-worker speed-up."""
+    from flows.bench import report, run_once
+    from flows.prefectapi import choose_api, use_api
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if shared is None or not shared.is_dir():
+        console.print(f"[yellow]no shared dumps at {shared}: real-text benchmark on the bundled samples only[/yellow]")
+    work.mkdir(parents=True, exist_ok=True)
+    use_api(choose_api())  # a server that answers, else the temporary one
+    for name, dump in real_dumps(work, shared, replicas):
+        result = run_once(dump, work / "lake-real", code)
+        report(console, f"real text, {name} → lake", dump, result)
+        n = result["datasets"]["articles"]["records_read"]
+        mb = _bytes(dump) / 2**20
+        times = {w: flow_seconds(dump, work / f"lake-real-w{w}", w)[:2] for w in sorted({1, workers})}
+        console.print(speedup_table(name, n, mb, times))
+        console.print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def _bytes(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows.benchreal", description=__doc__)
+    parser.add_argument("--replicas", type=int, default=20, help="copies of each shared article")
+    parser.add_argument("--workers", type=int, default=2, help="compared with one worker")
+    parser.add_argument("--shared", default=str(REPO.parent / "shared"))
+    parser.add_argument("--workdir", default="data/bench")
+    args = parser.parse_args(argv)
+    from flows.runners import available_cores
+
+    console = Console()
+    console.print(f"{available_cores()} core(s); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    bench_real(console, Path(args.workdir), Path(args.shared), args.replicas, args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
