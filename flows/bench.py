@@ -27,8 +27,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows import pipeline
-from flows.pipeline import timing
-from flows.settings import Settings
+from flows.settings import load_settings
 
 WORDS = ("the minister said talks would continue as officials met in the capital on economic "
          "cooperation while markets rose and analysts expected further statements about trade "
@@ -82,13 +81,12 @@ def make_warc(path: Path, n: int, chars: int, seed: int = 11) -> Path:
 
 def run_once(dump: Path, lake: Path, code: bool) -> dict:
     shutil.rmtree(lake, ignore_errors=True)
-    timing.reset()
-    settings = Settings().with_overrides(lake=str(lake), code_events=code, keep_validation_results=True)
+    settings = load_settings(lake=str(lake), code_events=code, keep_validation_results=True)
     start = time.perf_counter()
     result = pipeline.run_serial([str(dump)], settings)
     result["wall"] = time.perf_counter() - start
-    result["stages"] = dict(timing.SECONDS)
-    result["rss"] = dict(timing.PEAK_RSS_MB)
+    result["stages"] = result["stage_seconds"]  # the shards' stages and the run's own
+    result["rss"] = result["stage_peak_rss_mb"]
     return result
 
 
@@ -110,11 +108,11 @@ def report(console: Console, name: str, dump: Path, result: dict) -> None:
 def bench_dask(console: Console, work: Path, files: int, per_file: int, chars: int) -> None:
     """Wall time of the etl flow on a local Dask cluster of 1 and of 2 workers (same dump)."""
     import logging
-    import os
+
+    from flows.settings import use_prefect_defaults
 
     logging.getLogger("distributed").setLevel(logging.WARNING)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    use_prefect_defaults(("PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_LOGGING_LEVEL"))
     from flows.runners import dask_runner
     from flows.etl import etl
 

@@ -103,9 +103,9 @@ def generate_lake(root: Path, n: int, seed: int = 3) -> Path:
 def _child(dump: str, lake: str, code: bool) -> None:
     """One run in this (child) process; prints its figures as JSON."""
     from flows import pipeline
-    from flows.settings import Settings
+    from flows.settings import load_settings
 
-    settings = Settings().with_overrides(lake=lake, code_events=code)
+    settings = load_settings(lake=lake, code_events=code)
     start = time.perf_counter()
     result = pipeline.run_serial([dump], settings)
     print(json.dumps({

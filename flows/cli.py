@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -13,18 +12,15 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-# Prefect reads these at import: a cold machine needs longer than the default 20 s to bring
-# up the temporary API; no analytics offline; keep the console for our progress bar.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-# ...but flow and task runs still send their INFO logs (the run's counts) to the API, not the console
-os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
-os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "INFO")
-os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+from flows.errors import EXIT_FAILED, GeowireError, LakeError, SettingsError, UsageError
+from flows.settings import Settings, load_settings, use_prefect_defaults, utc_date
 
-EXIT_FAILED, EXIT_USAGE = 1, 2
+use_prefect_defaults()  # before anything imports Prefect (see flows.settings.PREFECT_DEFAULTS)
+
 console = Console(stderr=True)
+LAKE_HELP = "lake folder or fsspec URL (default: $GEOWIRE_LAKE, else data/lake)"
+# how the run's flags are spelled in a message about a bad value
+RUN_FLAGS = {"lake": "--lake", "batch_size": "--batch-size", "wait_lock_seconds": "--wait-lock"}
 
 
 class RichReporter:
@@ -70,6 +66,20 @@ def failure_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}; the lake is left as it was before the run"
 
 
+def run_settings(args: argparse.Namespace) -> Settings:
+    """The run's settings: its flags over the GEOWIRE_* environment, validated here, before
+    Prefect starts (a bad value raises SettingsError, naming the flag or the variable)."""
+    for flag, text in (("--since", args.since), ("--until", args.until)):
+        utc_date(flag, text)
+    if args.dask_workers is not None and args.dask_workers < 1:
+        raise SettingsError(f"--dask-workers: must be at least 1 (got {args.dask_workers})")
+    settings = load_settings(RUN_FLAGS, lake=args.lake, batch_size=args.batch_size,
+                             wait_lock_seconds=args.wait_lock, workers=args.workers)
+    if args.dask_address and "://" in settings.lake and not settings.lake.startswith("file://"):
+        settings = settings.with_overrides(stage_on_lake=True)  # remote workers stage on the store
+    return settings
+
+
 def flow_for(args: argparse.Namespace):
     """The etl flow on the runner the options ask for, and whether it runs shards in parallel:
     Dask (``--dask-workers``/``--dask-address``), else ``--workers`` processes (default: every core)."""
@@ -95,24 +105,18 @@ def choose_server() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from flows.ingest import InputError, list_dump_files
-    from flows.lake import LakeError, ensure_writable, lake_root
+    from flows.ingest import list_dump_files
+    from flows.lake import ensure_writable, lake_root
 
     started = time.monotonic()
     try:  # fail fast, before Prefect starts, on what we can check here
+        settings = run_settings(args)
         list_dump_files(args.paths)
-        ensure_writable(lake_root(args.lake))
-    except (InputError, LakeError) as exc:
+        ensure_writable(lake_root(settings.lake))
+    except GeowireError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return exc.exit_code
     from flows.progress import set_reporter
-
-    from flows.pipeline.remote import is_remote
-
-    if args.dask_address and is_remote(args.lake):
-        os.environ["GEOWIRE_STAGE_ON_LAKE"] = "1"  # remote workers stage their shards on the store
-    if args.wait_lock is not None:
-        os.environ["GEOWIRE_WAIT_LOCK"] = str(args.wait_lock)
 
     choose_server()
     flow_fn, parallel = flow_for(args)
@@ -121,12 +125,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     with Progress(*columns, console=console, transient=True) as progress:
         set_reporter(RichReporter(progress))
         try:
-            result = flow_fn(paths=args.paths, lake=args.lake, incremental=args.incremental,
-                             since=args.since, until=args.until, batch_size=args.batch_size,
-                             parallel=parallel)
+            result = flow_fn(paths=args.paths, incremental=args.incremental, since=args.since,
+                             until=args.until, parallel=parallel, settings=settings)
         except LakeError as exc:  # locked by another run, or unusable
             console.print(f"[red]error:[/red] {exc}")
-            return EXIT_USAGE
+            return exc.exit_code
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # the lake failed (a Rust panic is a BaseException too)
@@ -147,7 +150,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from flows.lake import lake_root
     from flows.validate import build_data_docs
 
-    root = lake_root(args.lake)
+    root = lake_root(lake_of(args))
     if isinstance(root, Path):
         index = build_data_docs(root / "_validation", root / "_docs")
     else:  # an object-store lake: fetch the results, build the site locally
@@ -167,7 +170,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     known = dataset_names()
     if args.dataset and args.dataset not in known:
         console.print(f"[red]error:[/red] no dataset {args.dataset!r}; known: {', '.join(known)}")
-        return EXIT_USAGE
+        return UsageError.exit_code
     text = data_dictionary_markdown(load_contract(args.dataset)) if args.dataset else data_dictionary()
     sys.stdout.write(text)
     return 0
@@ -186,10 +189,10 @@ def cmd_export_gdelt(args: argparse.Namespace) -> int:
 
     try:
         since, until = (_iso_date(flag, d) for flag, d in (("--since", args.since), ("--until", args.until)))
-        summary = export_gdelt(args.lake, args.out, since=since, until=until)
+        summary = export_gdelt(lake_of(args), args.out, since=since, until=until)
     except (ValueError, ExportError, LakeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return UsageError.exit_code
     Console(soft_wrap=True).print(
         f"{summary.events:,} events and {summary.mentions:,} mentions in {len(summary.files)} file(s) → {args.out}")
     return 0
@@ -208,7 +211,7 @@ def add_export_command(sub) -> None:
     export = sub.add_parser("export", help="write the lake in another tool's format")
     formats = export.add_subparsers(dest="format", required=True)
     gdelt = formats.add_parser("gdelt", help="GDELT 2.0 Events (*.export.CSV) and Mentions (*.mentions.CSV)")
-    gdelt.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    gdelt.add_argument("--lake", default=None, help=LAKE_HELP)
     gdelt.add_argument("--out", required=True, metavar="DIR")
     gdelt.add_argument("--since", help="events on/after this ISO date")
     gdelt.add_argument("--until", help="events before this ISO date")
@@ -218,10 +221,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from flows.report import ReportError, load_run, write_report
 
     try:
-        frames = load_run(args.lake, args.run)
+        frames = load_run(lake_of(args), args.run)
     except (ReportError, LakeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
-        return EXIT_USAGE
+        return exc.exit_code
     out = write_report(frames, args.out or f"geowire-report-{frames.run_id}.html")
     Console(soft_wrap=True).print(f"Run report: {out.resolve()}")
     return 0
@@ -229,7 +232,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def add_report_parser(sub) -> None:
     report = sub.add_parser("report", help="write one run's report as a self-contained HTML file")
-    report.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    report.add_argument("--lake", default=None, help=LAKE_HELP)
     report.add_argument("--run", default=None, metavar="RUN_ID", help="the run (default: the latest)")
     report.add_argument("--out", default=None, metavar="FILE",
                         help="where to write it (default: geowire-report-<run_id>.html)")
@@ -241,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="ingest dump files or folders into the lake")
     run.add_argument("paths", nargs="+", metavar="PATH")
-    run.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    run.add_argument("--lake", default=None, help=LAKE_HELP)
     run.add_argument("--incremental", action="store_true", help="skip files processed before")
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
@@ -256,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="wait this long for another run holding the lake (default: refuse at once)")
     run.set_defaults(func=cmd_run)
     docs = sub.add_parser("docs", help="build Great Expectations Data Docs from the lake's results")
-    docs.add_argument("--lake", default=os.environ.get("GEOWIRE_LAKE", "data/lake"))
+    docs.add_argument("--lake", default=None, help=LAKE_HELP)
     docs.add_argument("--site", default=None, help="where to build the site for an object-store lake")
     docs.set_defaults(func=cmd_docs)
     add_schema_command(sub)
@@ -265,9 +268,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def lake_of(args: argparse.Namespace) -> str:
+    """--lake, else GEOWIRE_LAKE, else data/lake."""
+    return args.lake or load_settings().lake
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except GeowireError as exc:  # a bad setting, a broken contract…: one line, its exit status
+        console.print(f"[red]error:[/red] {exc}")
+        return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from prefect import flow, get_run_logger
 from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 
 from flows import pipeline
 from flows.operations import run_name
-from flows.runners import is_dask, runner_from_env, runner_workers
-from flows.settings import Settings
+from flows.runners import is_dask, runner_for, runner_workers
+from flows.settings import Settings, load_settings, utc_date
 from flows.tasks import OPS, discover_inputs, merge_and_publish, publish_run_report, run_shards
 
-
-def _as_utc(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
-_RUNNER = runner_from_env()  # every core (GEOWIRE_WORKERS), or Dask: see flows/runners.py
+_RUNNER = runner_for(OPS)  # every core (GEOWIRE_WORKERS), or Dask: see flows/runners.py
 
 
 def _run_name() -> str:
@@ -40,6 +30,7 @@ def etl(
     until: str | None = None,
     batch_size: int | None = None,
     parallel: bool | None = None,
+    settings: Settings | None = None,
 ) -> dict:
     """Ingest the dump files under ``paths`` and publish them to ``lake`` as one atomic run.
 
@@ -47,14 +38,16 @@ def etl(
     are quarantined with that reason. ``incremental`` skips files processed before.
     The shards go to the flow's task runner (worker processes or Dask: ``flows.runners``)
     when it has several workers; ``parallel=False`` keeps them in this process.
+    ``settings``: what the caller built (the CLI); by default the GEOWIRE_* environment of
+    the process running the flow. ``lake`` and ``batch_size`` override it.
     """
     runner = FlowRunContext.get().task_runner  # type: ignore[union-attr]
     workers = 1 if parallel is False else runner_workers(runner)
-    settings = Settings().with_overrides(lake=lake, batch_size=batch_size)
+    settings = (settings or load_settings()).with_overrides(lake=lake, batch_size=batch_size)
     files = discover_inputs(paths)
     with pipeline.open_run(
         paths, settings, files=files, flow_run_id=str(flow_run.id or "") or None,
-        since=_as_utc(since), until=_as_utc(until), incremental=incremental,
+        since=utc_date("since", since), until=utc_date("until", until), incremental=incremental,
     ) as run:
         results = run_shards(pipeline.plan_shards(run, workers), parallel=workers > 1)
         result = merge_and_publish(run, results)

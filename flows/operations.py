@@ -1,7 +1,8 @@
-"""How the flow behaves when run unattended: run names, retries, timeouts (no Prefect here).
+"""How the flow behaves when run unattended: run names, which errors are retried (no Prefect here).
 
-Read once, when ``flows.tasks`` and ``flows.etl`` are imported, from the environment of the
-process that runs the flow (the worker's, for a deployment):
+Retries and time limits are settings (``flows.settings``), taken when ``flows.tasks`` and
+``flows.etl`` are imported from the environment of the process that runs the flow (the
+worker's, for a deployment):
 
 | variable | default | meaning |
 | --- | --- | --- |
@@ -14,8 +15,6 @@ process that runs the flow (the worker's, for a deployment):
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import PurePath
 
@@ -27,20 +26,6 @@ _TIME_LIMITS = {"TaskRunTimeoutError", "FlowRunTimeoutError"}
 _NETWORK_MODULES = ("botocore", "aiobotocore", "aiohttp", "urllib3", "httpx", "httpcore")
 _RETRYABLE_S3_CODES = {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout",
                        "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "503", "500"}
-
-
-def _seconds(name: str, default: int) -> float | None:
-    value = float(os.environ.get(f"GEOWIRE_{name}", default))
-    return value if value > 0 else None
-
-
-@dataclass(frozen=True)
-class Operations:
-    retries: int = field(default_factory=lambda: int(os.environ.get("GEOWIRE_TASK_RETRIES", 3)))
-    backoff: float = field(default_factory=lambda: float(os.environ.get("GEOWIRE_RETRY_BACKOFF", 10)))
-    shard_timeout: float | None = field(default_factory=lambda: _seconds("SHARD_TIMEOUT", 7200))
-    publish_timeout: float | None = field(default_factory=lambda: _seconds("PUBLISH_TIMEOUT", 7200))
-    flow_timeout: float | None = field(default_factory=lambda: _seconds("FLOW_TIMEOUT", 6 * 3600))
 
 
 def is_transient(exc: BaseException | None) -> bool:

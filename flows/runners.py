@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from flows.settings import Settings
+
 
 def dask_runner(workers: int | None = None, address: str | None = None):
     """A prefect-dask task runner: an existing scheduler, or a local cluster of worker processes."""
@@ -35,22 +37,20 @@ def local_runner(workers: int):
     return process_runner(workers) if workers > 1 else None
 
 
-def runner_from_env():
-    """The runner a deployment gets from its environment: Dask when GEOWIRE_DASK_ADDRESS or
-    GEOWIRE_DASK_WORKERS is set, else GEOWIRE_WORKERS processes (default: every core)."""
-    address = os.environ.get("GEOWIRE_DASK_ADDRESS") or None
-    dask_workers = os.environ.get("GEOWIRE_DASK_WORKERS")
-    if address or dask_workers:
-        return dask_runner(int(dask_workers) if dask_workers else None, address)
-    return local_runner(worker_count())
+def runner_for(settings: Settings):
+    """The runner the settings name (a deployment's environment): Dask when GEOWIRE_DASK_ADDRESS
+    or GEOWIRE_DASK_WORKERS is set, else GEOWIRE_WORKERS processes (default: every core)."""
+    if settings.dask_address or settings.dask_workers:
+        return dask_runner(settings.dask_workers, settings.dask_address)
+    return local_runner(worker_count(settings.workers))
 
 
 def worker_count(workers: int | None = None) -> int:
     """``workers``, else GEOWIRE_WORKERS, else (0 or unset) every core this process may use."""
     if workers is None:
-        from flows.settings import Settings
+        from flows.settings import environment_settings
 
-        workers = Settings().workers
+        workers = environment_settings().workers
     return workers if workers > 0 else available_cores()
 
 

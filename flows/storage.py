@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import fsspec
@@ -14,7 +13,9 @@ def storage_options(protocol: str) -> dict[str, Any]:
     if protocol not in ("s3", "s3a"):
         return {}
     options: dict[str, Any] = {"use_listings_cache": False}
-    endpoint = os.environ.get("GEOWIRE_S3_ENDPOINT") or os.environ.get("AWS_ENDPOINT_URL")
+    from flows.settings import environment_settings  # the endpoint of this process's store
+
+    endpoint = environment_settings().s3_endpoint
     if endpoint:
         options["endpoint_url"] = endpoint
     return options

@@ -2,7 +2,8 @@
 
 The shard and publish tasks retry after a transient error (file system, object store) with
 exponential back-off, and stop at a time limit; both are safe to run again (see
-``pipeline.process_shard`` and ``pipeline.publish``). Settings: ``flows.operations``.
+``pipeline.process_shard`` and ``pipeline.publish``). Retries and time limits are the
+settings of the process that imports this module (``flows.settings``; see ``flows.operations``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from prefect.tasks import exponential_backoff
 
 from flows import pipeline
 from flows.ingest import list_dump_files
-from flows.operations import Operations, is_transient
+from flows.operations import is_transient
 from flows.progress import reporter
 from flows.runners import share_api_with_workers
+from flows.settings import environment_settings
 
-OPS = Operations()
+OPS = environment_settings()  # a deployment's worker: its environment is the edge
 
 
 def retry_transient(task, task_run, state) -> bool:
@@ -35,7 +37,7 @@ def retry_transient(task, task_run, state) -> bool:
 
 
 _RETRYING: dict[str, Any] = dict(
-    retries=OPS.retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.backoff),
+    retries=OPS.task_retries, retry_delay_seconds=exponential_backoff(backoff_factor=OPS.retry_backoff),
     retry_jitter_factor=0.2, retry_condition_fn=retry_transient,
 )
 
@@ -48,7 +50,14 @@ def discover_inputs(paths: list[str]) -> list[str]:
 @task(name="process-shard", cache_policy=NO_CACHE, task_run_name="shard {spec.shard_no}",
       timeout_seconds=OPS.shard_timeout, **_RETRYING)
 def process_shard(spec: pipeline.ShardSpec) -> pipeline.ShardResult:
-    return pipeline.process_shard(spec)
+    result = pipeline.process_shard(spec)
+    logger = get_run_logger()
+    for dataset, counts in result.counts.items():
+        if counts.records_read:
+            logger.info("shard %d: %s %s", spec.shard_no, dataset, counts.as_dict())
+    busiest = sorted(result.seconds.items(), key=lambda kv: -kv[1])[:3]
+    logger.info("shard %d: %s", spec.shard_no, ", ".join(f"{name} {secs:.1f} s" for name, secs in busiest))
+    return result
 
 
 def run_shards(specs: list[pipeline.ShardSpec], parallel: bool) -> list[pipeline.ShardResult]:

@@ -9,9 +9,10 @@ Levels: (1) root code; (2) root code with source and target country; (3) full ac
 with the full event code. Only mentions that are neither negated nor hypothetical count as
 predictions. The PLOVER gold (../shared/gold/plover_gsr_cameo.json) has PLOVER event names and
 ISO-3 actor codes, no CAMEO code: it is scored at levels 1-2 (its root 20 is folded into 18,
-as PLOVER's ASSAULT covers both). The project's gold (tests/coding/gold/*.yaml) is scored at all
-three, as is its held-out gold (tests/coding/holdout/*.yaml: written after the last tuning round and
-not tuned on). Sentences have no date in the PLOVER gold: 2000-01-01 is used.
+as PLOVER's ASSAULT covers both). The project's gold (data/eval/gold/*.yaml) is scored at all
+three, as is its held-out gold (data/eval/holdout/*.yaml: written after the last tuning round and
+not tuned on). Sentences have no date in the PLOVER gold: 2000-01-01 is used. Evaluation data
+lives in the checkout's data/eval/, not in the installed package.
 """
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ from .mentions import code_articles
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_PLOVER = REPO.parent / "shared" / "gold" / "plover_gsr_cameo.json"
-DEFAULT_GOLD = REPO / "tests" / "coding" / "gold"
+EVAL_DATA = REPO / "data" / "eval"  # a checkout's evaluation sets (not package data)
+DEFAULT_GOLD = EVAL_DATA / "gold"
 # written after round 7 and never tuned on: an honest estimate, printed apart, not gated
-DEFAULT_HOLDOUT = REPO / "tests" / "coding" / "holdout"
+DEFAULT_HOLDOUT = EVAL_DATA / "holdout"
 PLOVER_ROOTS = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
                 "CONCEDE": "08", "RETREAT": "08", "INVESTIGATE": "09", "DEMAND": "10",
                 "DISAPPROVE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",

@@ -11,7 +11,7 @@ from datetime import datetime
 import polars as pl
 
 from .coder import LEAD_SENTENCES
-from .schema import EVENT_SCHEMA, MENTION_COLUMNS
+from .schema import event_schema, mention_schema
 
 CODED = ["event_date", "actor1_code", "actor1_name", "actor1_country_code", "actor1_type_code",
          "actor2_code", "actor2_name", "actor2_country_code", "actor2_type_code",
@@ -22,14 +22,14 @@ CODED = ["event_date", "actor1_code", "actor1_name", "actor1_country_code", "act
 
 def aggregate_events(mentions: pl.DataFrame, date_added: datetime) -> pl.DataFrame:
     """One row per event_id; columns exactly EVENT_COLUMNS with EVENT_SCHEMA dtypes."""
-    missing = [c for c in MENTION_COLUMNS if c not in mentions.columns and c != "sentence"]
+    missing = [c for c in mention_schema() if c not in mentions.columns and c != "sentence"]
     if missing:
         raise ValueError(f"mentions frame lacks column(s) {missing}")
     if date_added.tzinfo is None:
         raise ValueError("date_added must be timezone-aware (UTC)")
     kept = mentions.filter(~pl.col("negated") & ~pl.col("hypothetical"))
     if kept.is_empty():
-        return pl.DataFrame(schema=EVENT_SCHEMA)
+        return pl.DataFrame(schema=event_schema())
     # the representative mention: smallest (event date, article_id), then the most confident
     ordered = kept.sort(["event_id", "event_date", "article_id", "confidence", "mention_id"],
                         descending=[False, False, False, True, False], nulls_last=True)
@@ -44,5 +44,5 @@ def aggregate_events(mentions: pl.DataFrame, date_added: datetime) -> pl.DataFra
         pl.col("run_id").max().alias("run_id"),
     )
     return (events.with_columns(pl.lit(date_added).cast(pl.Datetime("us", "UTC")).alias("date_added"))
-            .select([pl.col(c).cast(t) for c, t in EVENT_SCHEMA.items()])
+            .select([pl.col(c).cast(t) for c, t in event_schema().items()])
             .sort("event_id"))

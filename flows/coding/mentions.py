@@ -11,21 +11,31 @@ from dataclasses import replace
 
 import polars as pl
 
+from flows.errors import CodingError
+
 from .coder import PLACE_CUES, Coder
 from .dictionaries import Dictionaries, load_dictionaries
 from .parse import UNTAGGED, entity_spans, tag_sentences
 from .places import needs_entities
-from .schema import MENTION_COLUMNS, MENTION_SCHEMA
+from .schema import mention_schema
 from .verbs import Verbs, load_verbs
 
 REQUIRED_COLUMNS = ("article_id", "text")
 JUDGED_COLUMNS = ("relevance",)
 CHUNK = 200  # articles whose candidate sentences are parsed in one batched pass
 OPTIONAL_COLUMNS = ("url", "source", "published_at", "language", "run_id")
-__all__ = ["MENTION_COLUMNS", "MENTION_SCHEMA", "code_articles"]
+__all__ = ["code_articles"]  # and MENTION_COLUMNS, MENTION_SCHEMA (__getattr__)
 
 
-class ArticlesError(ValueError):
+def __getattr__(name: str):
+    if name in ("MENTION_COLUMNS", "MENTION_SCHEMA"):  # read from the contract on first use
+        from . import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class ArticlesError(CodingError):
     """The articles frame cannot be coded (missing columns, bad record); names the record."""
 
 
@@ -96,5 +106,5 @@ def code_articles(articles: pl.DataFrame, dictionaries: Dictionaries | None = No
     for chunk in frame.iter_slices(CHUNK):
         rows.extend(_code_chunk(coder, chunk, hits or {}))
     if not rows:
-        return pl.DataFrame(schema=MENTION_SCHEMA)
-    return pl.DataFrame(rows, schema=MENTION_SCHEMA).select(MENTION_COLUMNS)
+        return pl.DataFrame(schema=mention_schema())
+    return pl.DataFrame(rows, schema=mention_schema()).select(list(mention_schema()))

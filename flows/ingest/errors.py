@@ -1,16 +1,12 @@
-"""Exceptions of the ingest stage.
+"""Exceptions of the ingest stage (part of the tree in flows/errors.py).
 
 `InputError` is raised to the caller (a path that does not exist). `RecordError` and its
 subclasses never leave `iter_raw_batches`: they are turned into error rows.
 """
 
+from flows.errors import InputError, RecordError
 
-class InputError(Exception):
-    """A path given to ingest does not exist or cannot be listed."""
-
-
-class RecordError(Exception):
-    """A problem with one record or with the rest of a stream; becomes an error row."""
+__all__ = ["InputError", "LimitExceeded", "RecordError", "contained"]
 
 
 class LimitExceeded(RecordError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import closing
 from itertools import islice
@@ -37,6 +38,7 @@ READERS = {
     "arc": read_arc,
 }
 STREAM_ERRORS = (RecordError, UnicodeDecodeError, *DECOMPRESSION_ERRORS)
+log = logging.getLogger(__name__)  # flows.ingest.reader, under the flows.ingest logger
 
 
 def iter_raw_batches(
@@ -87,6 +89,7 @@ def iter_raw_rows(path: str, limits: Limits) -> Iterator[dict]:
         if not contained(exc):
             raise
         where = "file" if last == "file" else f"{last} (after)"
+        log.warning("%s: stopped reading at %s: %s", path, where, _describe(exc))
         yield error_row(_unique(where, position + 1, errors_at), f"cannot read file: {_describe(exc)}")
 
 

@@ -69,9 +69,9 @@ class Helper:
 
 def _env() -> dict:
     """The parent's environment, with this very copy of `flows` first on the path."""
-    root = str(Path(__file__).resolve().parents[2])
-    path = os.environ.get("PYTHONPATH")
-    return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
+    from flows.settings import child_environment
+
+    return child_environment(str(Path(__file__).resolve().parents[2]))
 
 
 def send(stream, message) -> None:

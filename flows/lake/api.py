@@ -14,10 +14,11 @@ from .objectstore import ObjectLake, ObjectLock, ObjectTransaction, ensure_objec
 from .objectstore import repair as repair_object
 
 
-def LakeLock(root, wait_seconds: float = 0.0):  # noqa: N802 (keeps the class-style API)
-    """Context manager: one writer at a time; waits ``wait_seconds``, then raises LakeError."""
+def LakeLock(root, wait_seconds: float = 0.0, ttl_seconds: float | None = None):  # noqa: N802
+    """Context manager: one writer at a time; waits ``wait_seconds``, then raises LakeError.
+    ``ttl_seconds``: the lease of an object-store lake's lock (a folder's lock needs none)."""
     if isinstance(root, ObjectLake):
-        return ObjectLock(root, wait_seconds)
+        return ObjectLock(root, wait_seconds, ttl_seconds)
     return transaction.LakeLock(root, wait_seconds)
 
 

@@ -23,6 +23,8 @@ import os
 import re
 from pathlib import Path
 
+from flows.errors import LakeError as LakeError  # the one error tree: flows/errors.py
+
 DATASETS = ("articles", "mentions", "events", "quarantine", "runs")
 SNAPSHOTS = ".snapshots"
 TXN = ".txn"
@@ -33,10 +35,6 @@ UNDATED = "undated"
 PARTITION_COLUMNS = ("year", "month")
 _LEGACY = re.compile(r"^year=(\d+|__HIVE_DEFAULT_PARTITION__)/month=(\d+|__HIVE_DEFAULT_PARTITION__)$")
 _MONTHLY = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-class LakeError(RuntimeError):
-    """The lake cannot be used (not writable, locked, corrupt)."""
 
 
 def lake_root(lake):

@@ -1,7 +1,7 @@
 """normalize: raw batches → articles (clean text, canonical URL, ids, dates, language), dedup."""
 
 from flows.normalize.articles import (
-    ARTICLES_SCHEMA,
+    articles_schema,
     REJECTED_SCHEMA,
     Normalized,
     normalize_articles,
@@ -10,7 +10,7 @@ from flows.normalize.dedup import Deduplicator
 from flows.normalize.settings import DEFAULT_SETTINGS, NormalizeSettings
 
 __all__ = [
-    "ARTICLES_SCHEMA",
+    "articles_schema",
     "DEFAULT_SETTINGS",
     "REJECTED_SCHEMA",
     "Deduplicator",

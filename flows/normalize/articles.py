@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polars as pl
 
@@ -19,8 +20,6 @@ RAW_COLUMNS = (
     "source_file", "source_locator", "source_format", "url", "title", "text", "author",
     "published", "source", "language", "fetched_at", "error", "payload",
 )
-# the articles contract (schemas/articles.yaml) is the single source of columns and dtypes
-ARTICLES_SCHEMA = pl.Schema(load_contract("articles").polars_schema())
 REJECTED_SCHEMA = pl.Schema(
     {
         "source_file": pl.String,
@@ -29,6 +28,13 @@ REJECTED_SCHEMA = pl.Schema(
         "payload": pl.String,
     }
 )
+
+
+@lru_cache(maxsize=1)
+def articles_schema() -> pl.Schema:
+    """The articles contract's columns and dtypes (schemas/articles.yaml, their single source),
+    loaded once, when first needed (not when the module is imported)."""
+    return pl.Schema(load_contract("articles").polars_schema())
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,8 @@ def _articles(
     )
     # judged by the coder before the articles are published (flows/coding/relevance.py)
     frame = frame.with_columns(relevance=pl.lit(None, dtype=pl.String))
-    return frame.cast(dict(ARTICLES_SCHEMA)).select(ARTICLES_SCHEMA.names())
+    schema = articles_schema()
+    return frame.cast(dict(schema)).select(schema.names())
 
 
 def normalize_articles(

@@ -8,15 +8,24 @@ quarantined with the error as its reason and every other record goes on as usual
 
 from __future__ import annotations
 
+import logging
+
 import polars as pl
 
 from flows.coding import code_articles
+from flows.coding.mentions import ArticlesError
 from flows.ingest.errors import contained
 from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
 
+log = logging.getLogger(__name__)
+
 
 def failure_reason(stage: str, exc: BaseException) -> str:
+    """``<stage> failed on this record: <exception type>: <message>``; for an error the coder
+    wrapped to name the article (``ArticlesError``), the type and message of its cause."""
+    if isinstance(exc, ArticlesError) and exc.__cause__ is not None:
+        exc = exc.__cause__
     detail = " ".join(str(exc).split())[:300] or "no detail"
     return f"{stage} failed on this record: {type(exc).__name__}: {detail}"
 
@@ -29,6 +38,8 @@ def normalize_contained(raw: pl.DataFrame, run_id: str) -> Normalized:
         if not contained(exc):
             raise
         if raw.height <= 1:
+            log.warning("normalize failed on %s %s, quarantined: %s", raw["source_file"].to_list(),
+                        raw["source_locator"].to_list(), failure_reason("normalize", exc))
             return Normalized(articles=normalize_articles(raw.clear(), run_id).articles,
                               rejected=_rejected(raw, failure_reason("normalize", exc)))
     half = raw.height // 2
@@ -58,6 +69,8 @@ def code_contained(articles: pl.DataFrame, hits: dict[str, list] | None = None) 
         if not contained(exc):
             raise
         if articles.height <= 1:
+            log.warning("event coding failed on article %s, quarantined: %s",
+                        articles["article_id"].to_list(), failure_reason("event coding", exc))
             return code_articles(articles.clear()), _coding_failure(articles, exc)
     half = articles.height // 2
     first, second = code_contained(articles.slice(0, half), hits), code_contained(articles.slice(half), hits)

@@ -9,9 +9,9 @@ import polars as pl
 from flows.coding import aggregate_events
 from flows.lake import ObjectLake, scan_dataset
 from flows.lake.layout import partition_values
-from flows.validate import DatasetValidationError, validate_batch
+from flows.errors import AccountingError
+from flows.validate import validate_batch
 
-from . import timing
 from .lineage import verify_inputs
 from .quarantine import quarantine_rows, unseen
 from .remote import remove_tree
@@ -19,7 +19,6 @@ from .results import keep_result, validate_staged_quarantine
 from .replace import stage_deletions
 from .run import CODED_DATASETS, RunContext
 from .shard import rejections
-from .timing import stage
 from .writes import dataset_write, track
 
 
@@ -79,7 +78,7 @@ def _stage_events(ctx: RunContext, events: pl.DataFrame) -> None:
     counts = ctx.counts["events"]
     counts.records_read += events.height
     contract = ctx.contracts["events"]
-    with stage("validate events"):
+    with ctx.timer().stage("validate events"):
         checked = validate_batch(events, contract)  # conforms it to the contract
     keep_result(ctx, "events", checked.result)
     if checked.bad.height:
@@ -124,22 +123,17 @@ def finish_run(ctx: RunContext) -> dict:
     """Aggregate events, stage the runs rows and commit everything atomically."""
     stage_deletions(ctx)
     if ctx.settings.code_events:
-        start = timing.SECONDS.get("aggregate", 0.0)
-        with stage("aggregate"):
+        with ctx.timer().stage("aggregate"):
             aggregate_run_events(ctx)
-        ctx.seconds["aggregate"] = ctx.seconds.get("aggregate", 0.0) + timing.SECONDS["aggregate"] - start
     ctx.inputs = verify_inputs(ctx)  # before the balance check: it may quarantine files
     for dataset, counts in ctx.counts.items():
-        if not counts.balanced:
-            raise DatasetValidationError(
-                dataset, "records_read = published + quarantined + duplicates",
-                f"{counts.records_read} != {counts.published} + {counts.quarantined} + {counts.duplicates}",
-            )
+        if not counts.balanced:  # a bug in the pipeline, not something the input did
+            raise AccountingError(dataset, counts)
     runs = runs_rows(ctx, "completed")
     keep_result(ctx, "runs", validate_batch(runs, ctx.contracts["runs"]).result)  # raises on a dataset-level failure
     validate_staged_quarantine(ctx)
     ctx.txn.append(dataset_write(ctx.contracts["runs"], runs))
-    with stage("commit"):
+    with ctx.timer().stage("commit"):
         ctx.txn.commit()
     if ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake):
         remove_tree(ctx.root.url_of("_staging", ctx.run_id))
@@ -166,4 +160,5 @@ def summary(ctx: RunContext) -> dict:
             for d, c in ctx.counts.items()
         },
         "stage_seconds": {k: round(v, 3) for k, v in sorted(seconds.items())},
+        "stage_peak_rss_mb": {k: round(v, 1) for k, v in sorted(ctx.peak_rss_mb.items())},
     }

@@ -21,25 +21,21 @@ from .quarantine import SeenQuarantine, unseen
 from .remote import download_tree, is_remote
 from .run import RunContext
 from .shard import ShardResult
-from . import timing
-from .timing import stage
 from .writes import track
 
 
 def merge_shards(ctx: RunContext, results: list[ShardResult]) -> None:
-    start = timing.SECONDS.get("merge", 0.0)
-    with stage("merge"):
+    timer = ctx.timer()
+    with timer.stage("merge"):
         results = [_local(ctx, r) for r in sorted(results, key=lambda r: r.shard_no)]
         _ask_lake(ctx, results)
         for result in results:
             for dataset, counts in result.counts.items():
                 ctx.counts[dataset].add(counts)
-            for name, secs in result.seconds.items():
-                ctx.seconds[name] = ctx.seconds.get(name, 0.0) + secs
+            timer.add_all(result.seconds, result.peak_rss_mb)
             dropped = _merge_articles(ctx, result)
             _merge_mentions(ctx, result, dropped)
             _merge_quarantine(ctx, result)
-    ctx.seconds["merge"] = ctx.seconds.get("merge", 0.0) + timing.SECONDS["merge"] - start
 
 
 def _ask_lake(ctx: RunContext, results: list[ShardResult]) -> None:

@@ -31,12 +31,13 @@ from .shard import ShardResult
 class _Checkpoint:
     counts: dict
     seconds: dict
+    peak_rss_mb: dict
 
 
 def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
     """``merge_shards`` then ``finish_run``; call it again after it raised to try again."""
     if ctx.checkpoint is None:
-        ctx.checkpoint = _Checkpoint(copy.deepcopy(ctx.counts), dict(ctx.seconds))
+        ctx.checkpoint = _Checkpoint(copy.deepcopy(ctx.counts), dict(ctx.seconds), dict(ctx.peak_rss_mb))
     elif _finish_journaled_commit(ctx):
         return summary(ctx)
     else:
@@ -66,6 +67,8 @@ def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     ctx.counts.update(copy.deepcopy(checkpoint.counts))
     ctx.seconds.clear()
     ctx.seconds.update(checkpoint.seconds)
+    ctx.peak_rss_mb.clear()
+    ctx.peak_rss_mb.update(checkpoint.peak_rss_mb)
     ctx.dedup.seen_ids, ctx.dedup.seen_hashes = set(), set()  # merging asks the lake again
     ctx.seen_quarantine.clear()
     restage_opening_quarantine(ctx)  # the inputs refused when the run opened

@@ -25,6 +25,7 @@ from .quarantine import SeenQuarantine
 from .replace import Replacement, changed_files, plan_replacement
 from .pieces import Piece, split_file
 from .shard import ShardSpec
+from .timing import StageTimer
 
 CODED_DATASETS = ("articles", "mentions", "events")
 
@@ -51,10 +52,15 @@ class RunContext:
     counts: dict[str, Counts] = field(default_factory=lambda: {d: Counts() for d in CODED_DATASETS})
     replacement: Replacement = field(default_factory=Replacement)  # what changed files replace
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over shards
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per stage, over the processes
     seen_quarantine: SeenQuarantine | set[str] = field(default_factory=SeenQuarantine)
     batches: int = 0
     checkpoint: object | None = None  # taken by publish.py before the first attempt
     opening_quarantine: list[pl.DataFrame] = field(default_factory=list)  # staged by open_run
+
+    def timer(self) -> StageTimer:
+        """A timer that adds the run's own stages (merge, aggregate, commit) to its figures."""
+        return StageTimer(self.seconds, self.peak_rss_mb)
 
 
 def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
@@ -92,7 +98,7 @@ def open_run(
     files = list_dump_files(paths) if files is None else files
     files = [canonical_path(f) for f in files]  # one name per file, however it was given
     ensure_writable(root)
-    with LakeLock(root, settings.wait_lock_seconds):
+    with LakeLock(root, settings.wait_lock_seconds, settings.lock_ttl_seconds):
         run_id, started, inputs = new_run_id(), datetime.now(timezone.utc), []
         txn = Transaction(root, run_id)
         try:

@@ -27,8 +27,7 @@ from .accounting import Counts
 from .contain import code_contained, normalize_contained
 from .quarantine import quarantine_rows, rows_as_payload
 from .remote import is_remote, remove_tree, run_staged_remotely
-from . import timing
-from .timing import stage, timed_iter
+from .timing import StageTimer
 
 SHARD_DATASETS = ("articles", "mentions", "quarantine")
 ARTICLES_PER_SLICE = 1_000
@@ -55,7 +54,8 @@ class ShardResult:
     paths: tuple[str, ...]  # one large dump file, or several small ones
     staging: str
     counts: dict[str, Counts]
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, this shard's alone
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per stage, of its process
 
 
 @dataclass
@@ -67,6 +67,7 @@ class _Shard:
     batch: int = 0
     validations: int = 0  # GE calls so far (names their saved results)
     writes: int = 0  # staged files so far: every file name is unique
+    timer: StageTimer = field(default_factory=StageTimer)
 
 
 def process_shard(spec: ShardSpec) -> ShardResult:
@@ -96,13 +97,12 @@ def _process_local(spec: ShardSpec) -> ShardResult:
     into one batch (validation costs a fixed amount per call, whatever its size).
     """
     shard = _Shard(spec, {n: load_contract(n) for n in ("articles", "mentions", "quarantine")})
-    before = dict(timing.SECONDS)
-    for raw in timed_iter("ingest", _gathered(spec)):
+    for raw in shard.timer.timed_iter("ingest", _gathered(spec)):
         shard.batch += 1
         _process_batch(shard, raw)
         reporter().records(raw.height)
-    seconds = {k: v - before.get(k, 0.0) for k, v in timing.SECONDS.items()}
-    return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts, seconds)
+    return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts,
+                       shard.timer.seconds, shard.timer.peak_rss_mb)
 
 
 def _gathered(spec: ShardSpec):
@@ -111,7 +111,7 @@ def _gathered(spec: ShardSpec):
     pending, rows, text, settings = [], 0, 0, spec.settings
     for path in spec.paths:
         for raw in iter_raw_batches(path, batch_size=settings.batch_size, max_bytes=settings.batch_bytes,
-                                    rows=spec.rows):
+                                    rows=spec.rows, limits=settings.limits):
             pending.append(raw)
             rows += raw.height
             text += int(raw["text"].str.len_bytes().sum() or 0)
@@ -126,17 +126,17 @@ def _gathered(spec: ShardSpec):
 def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     counts = shard.counts["articles"]
     counts.records_read += raw.height
-    with stage("normalize"):
+    with shard.timer.stage("normalize"):
         normalized = normalize_contained(raw, shard.spec.run_id)
     _quarantine(shard, "articles", normalized.rejected)
     articles, out_of_range = _split_date_range(shard.spec, normalized.articles)
     _quarantine(shard, "articles", out_of_range)
-    with stage("dedup"):
+    with shard.timer.stage("dedup"):
         unique, duplicates = shard.dedup.filter(articles)
     counts.duplicates += duplicates
     hits: dict[str, list] = {}  # the actor matcher's hits, found once for relevance and coding
     if shard.spec.settings.code_events and unique.height:  # null when events are not coded
-        with stage("relevance"):
+        with shard.timer.stage("relevance"):
             unique = unique.with_columns(article_relevance(unique, hits=hits))
     good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
     counts.published += good.height
@@ -149,7 +149,7 @@ def _code_and_stage(shard: _Shard, articles: pl.DataFrame, hits: dict[str, list]
     (large enough to spread GE's cost per call, small enough to bound memory)."""
     counts, pending, size = shard.counts["mentions"], [], 0
     for start in range(0, articles.height, ARTICLES_PER_SLICE):
-        with stage("code"):
+        with shard.timer.stage("code"):
             mentions, failed = code_contained(articles.slice(start, ARTICLES_PER_SLICE), hits)
         counts.records_read += mentions.height + failed.height
         _quarantine(shard, "mentions", failed)
@@ -166,7 +166,7 @@ def _code_and_stage(shard: _Shard, articles: pl.DataFrame, hits: dict[str, list]
 def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_from_payload=()) -> pl.DataFrame:
     """Validate against the contract; stage good rows, quarantine bad ones; return the good."""
     contract = shard.contracts[dataset]
-    with stage(f"validate {dataset}"):
+    with shard.timer.stage(f"validate {dataset}"):
         checked = validate_batch(frame, contract)  # conforms it to the contract
     shard.validations += 1
     if shard.spec.settings.keep_validation_results:
@@ -201,7 +201,7 @@ def _quarantine(shard: _Shard, dataset: str, rejected: pl.DataFrame) -> None:
 def _stage(shard: _Shard, dataset: str, frame: pl.DataFrame) -> None:
     contract = shard.contracts[dataset]
     frame = contract.conform(frame)
-    with stage(f"write {dataset}"):
+    with shard.timer.stage(f"write {dataset}"):
         for part, rows in split_partitions(frame, contract.partition_by).items():
             shard.writes += 1
             name = f"part-{shard.spec.run_id}-{shard.spec.shard_no:05d}-{shard.writes:06d}.parquet"

@@ -1,15 +1,19 @@
-"""Wall time and peak memory per pipeline stage, collected for `make bench` and run summaries."""
+"""Wall time and peak memory per pipeline stage, for run summaries and `make bench`.
+
+Each shard times itself with its own ``StageTimer`` and returns the figures in its
+``ShardResult``; the run's own stages (merge, aggregate, commit) go to a timer over the run
+context's dicts. Nothing is process-wide, so shards sharing a process (threads, a Dask worker)
+never mix their figures.
+"""
 
 from __future__ import annotations
 
 import resource
 import time
-from collections import defaultdict
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterable, Iterator, TypeVar
 
-SECONDS: dict[str, float] = defaultdict(float)
-PEAK_RSS_MB: dict[str, float] = defaultdict(float)
+T = TypeVar("T")
 
 
 def _rss_mb() -> float:
@@ -21,28 +25,41 @@ def _rss_mb() -> float:
         return 0.0
 
 
-@contextmanager
-def stage(name: str) -> Iterator[None]:
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        SECONDS[name] += time.perf_counter() - start
-        PEAK_RSS_MB[name] = max(PEAK_RSS_MB[name], _rss_mb())
+class StageTimer:
+    """Seconds spent in each named stage (summed) and the process's peak RSS seen at its ends.
 
+    ``seconds`` and ``peak_rss_mb`` may be dicts owned by someone else (the run context): the
+    timer adds to them in place.
+    """
 
-def timed_iter(name: str, iterable):
-    """Time each step of an iterator (e.g. ingest yielding batches) under ``name``."""
-    it = iter(iterable)
-    while True:
-        with stage(name):
-            try:
-                item = next(it)
-            except StopIteration:
-                return
-        yield item
+    def __init__(self, seconds: dict[str, float] | None = None, peak_rss_mb: dict[str, float] | None = None):
+        self.seconds = {} if seconds is None else seconds
+        self.peak_rss_mb = {} if peak_rss_mb is None else peak_rss_mb
 
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - start, _rss_mb())
 
-def reset() -> None:
-    SECONDS.clear()
-    PEAK_RSS_MB.clear()
+    def add(self, name: str, seconds: float, rss_mb: float = 0.0) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+        self.peak_rss_mb[name] = max(self.peak_rss_mb.get(name, 0.0), rss_mb)
+
+    def add_all(self, seconds: dict[str, float], peak_rss_mb: dict[str, float]) -> None:
+        """Fold another timer's figures (a shard's) into this one."""
+        for name, secs in seconds.items():
+            self.add(name, secs, peak_rss_mb.get(name, 0.0))
+
+    def timed_iter(self, name: str, iterable: Iterable[T]) -> Iterator[T]:
+        """Time each step of an iterator (e.g. ingest yielding batches) under ``name``."""
+        it = iter(iterable)
+        while True:
+            with self.stage(name):
+                try:
+                    item = next(it)
+                except StopIteration:
+                    return
+            yield item

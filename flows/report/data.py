@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from flows.errors import ReportError as ReportError  # the one error tree: flows/errors.py
 from flows.lake import lake_root, scan_dataset
 from flows.validate import load_contract
 
@@ -19,10 +20,6 @@ EVENT_COLUMNS = (
     "goldstein", "num_mentions", "num_articles",
 )
 RELEVANCE = "relevance"  # the coder's decision per article, once the articles contract has it
-
-
-class ReportError(RuntimeError):
-    """The report cannot be built (no runs in the lake, unknown run id)."""
 
 
 @dataclass

@@ -160,8 +160,9 @@ def _castable(series: pl.Series, dtype: pl.DataType) -> bool:
 
 def default_schemas_dir() -> Path:
     """``$GEOWIRE_SCHEMAS`` if set, else the contracts shipped with the package (``schemas/``)."""
-    env = os.environ.get("GEOWIRE_SCHEMAS")
-    return Path(env) if env else resources.schemas_dir()
+    from flows.settings import environment_settings
+
+    return environment_settings().schemas or resources.schemas_dir()
 
 
 def load_contract(name: str, schemas_dir: str | os.PathLike | None = None) -> Contract:

@@ -1,4 +1,4 @@
-"""Quality gate: precision/recall/F1 floors on the project's own gold sentences (tests/coding/gold).
+"""Quality gate: precision/recall/F1 floors on the project's own gold sentences (data/eval/gold).
 
 Floors sit just under what the coder achieves; a change that lowers them fails here.
 The PLOVER gold in ../shared is reported by `python -m flows.coding.evaluate`, not gated.

@@ -71,3 +71,25 @@ def test_a_locked_lake_is_refused_in_one_line_without_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert "locked by another geowire run" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_bad_arguments_and_settings_exit_2_before_prefect_starts(tmp_path):
+    lake = tmp_path / "lake"
+    sample = str(SAMPLES / "articles.jsonl")
+    cases = [
+        (("--since", "last tuesday"), {}, "--since: not an ISO date"),
+        (("--batch-size", "0"), {}, "--batch-size: "),
+        ((), {"GEOWIRE_WAIT_LOCK": "soon"}, "GEOWIRE_WAIT_LOCK: "),
+    ]
+    for flags, env, says in cases:
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            proc = geowire("run", sample, "--lake", str(lake), *flags, timeout=120)
+        finally:
+            for key, value in saved.items():
+                os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
+        assert proc.returncode == 2, (flags, env, proc.stderr)
+        assert says in " ".join(proc.stderr.split()) and "Traceback" not in proc.stderr
+        assert not lake.exists()  # nothing started: no lock, no lake, no flow run
+        assert "flow run" not in proc.stderr.lower()

@@ -8,7 +8,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from flows.lake.write import write_file
-from flows.normalize import ARTICLES_SCHEMA, REJECTED_SCHEMA, NormalizeSettings, normalize_articles
+from flows.normalize import REJECTED_SCHEMA, articles_schema, NormalizeSettings, normalize_articles
 from flows.normalize.ids import blake2b_16
 from flows.validate import load_contract
 
@@ -48,7 +48,7 @@ def test_one_article_end_to_end():
             "source_locator": ["line:1"],
             "run_id": ["run-1"],
         },
-        schema=ARTICLES_SCHEMA,
+        schema=articles_schema(),
     )
     assert_frame_equal(got.articles, expected)
     assert got.rejected.height == 0
@@ -112,7 +112,7 @@ def test_no_url_id_from_text_and_identical_input_gives_identical_output():
 
 def test_empty_batch_has_the_schemas():
     got = normalize_articles(raw_frame(), "r")
-    assert got.articles.schema == ARTICLES_SCHEMA
+    assert got.articles.schema == articles_schema()
     assert got.rejected.schema == REJECTED_SCHEMA
     assert got.articles.height == got.rejected.height == 0
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from flows.errors import AccountingError, DatasetValidationError, GeowireError
 from flows.lake import read_columns
 from flows.pipeline import Counts, finish_run, merge_shards
 from flows.pipeline.finish import runs_rows
@@ -35,3 +38,16 @@ def test_runs_rows_carry_each_datasets_counts(tmp_path):
     assert rows.select("dataset", "status", "records_read", "duplicates").rows() == [
         ("articles", "failed", 4, 1), ("mentions", "failed", 0, 0), ("events", "failed", 0, 0)]
     assert rows["inputs"].to_list() == [[{"path": "a.jsonl", "size": 3, "sha256": "ff" * 32}]] * 3
+
+
+def test_counts_that_do_not_balance_are_a_bug_and_nothing_is_committed(tmp_path):
+    lake = tmp_path / "lake"
+    ctx = run_context(lake)
+    shard = staged_shard(tmp_path / "s0", 0, {"articles": [article(1)]},
+                         {"articles": Counts(2, 1, 0, 0)})  # one record read, then lost
+    merge_shards(ctx, [shard])
+    with pytest.raises(AccountingError, match="'articles': records_read 2 != published 1") as caught:
+        finish_run(ctx)
+    assert not isinstance(caught.value, DatasetValidationError)  # not a data problem
+    assert isinstance(caught.value, GeowireError) and caught.value.exit_code == 1
+    assert read_columns(lake, "runs", ["run_id"]) is None

@@ -5,8 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from flows.errors import CodingError
 
-class DictionaryError(ValueError):
+
+class DictionaryError(CodingError):
     """A dictionary file is missing, malformed or inconsistent.
 
     The message always starts with ``<file>:<line>: `` (line 0 when the problem is the

@@ -6,12 +6,13 @@ sentences are those of the text geowire publishes, and the events those it codes
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import polars as pl
+
+from flows.settings import environment_settings
 
 REPO = Path(__file__).resolve().parents[3]
 SET_DIR = REPO / "data" / "eval" / "realnews"
@@ -23,7 +24,7 @@ SOURCES = ("samples/csv/guardian_sample.csv", "samples/html/newspaper4k", "sampl
 
 def shared_root() -> Path | None:
     """``$GEOWIRE_SHARED`` or the ``shared`` folder beside the checkout; None when absent."""
-    root = Path(os.environ.get("GEOWIRE_SHARED") or REPO.parent / "shared")
+    root = environment_settings().shared or REPO.parent / "shared"
     return root if (root / "samples").is_dir() else None
 
 

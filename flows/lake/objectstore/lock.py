@@ -20,7 +20,6 @@ from datetime import datetime, timedelta, timezone
 from ..layout import LakeError
 from .store import LOCK, ObjectLake, ensure_object_writable
 
-DEFAULT_TTL_SECONDS = 600.0
 
 
 def _now() -> datetime:
@@ -32,7 +31,11 @@ class ObjectLock:
 
     def __init__(self, lake: ObjectLake, wait_seconds: float = 0.0, ttl_seconds: float | None = None):
         self.lake, self.wait_seconds = lake, wait_seconds
-        self.ttl = ttl_seconds or float(os.environ.get("GEOWIRE_LOCK_TTL", DEFAULT_TTL_SECONDS))
+        if not ttl_seconds:  # a run passes its settings' lease; else GEOWIRE_LOCK_TTL (600 s)
+            from flows.settings import environment_settings
+
+            ttl_seconds = environment_settings().lock_ttl_seconds
+        self.ttl = ttl_seconds
         self.key = lake.key(LOCK)
         self.token = secrets.token_hex(8)
         self.etag: str | None = None
