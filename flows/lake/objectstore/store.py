@@ -24,12 +24,13 @@ import fsspec
 from flows.storage import storage_options
 
 from ..layout import LakeError
+from .backend import ObjectLakeInterface
 
 MANIFESTS, JOURNAL, LOCK, STAGING, VALIDATION = "_manifests", "_journal", "_lock", "_staging", "_validation"
 
 
 @dataclass(eq=False)
-class ObjectLake:
+class ObjectLake(ObjectLakeInterface):
     """Where a lake lives on an object store; ``str()`` gives its URL."""
 
     url: str
