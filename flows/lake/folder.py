@@ -45,9 +45,10 @@ class FolderLake:
         snapshots.collect_garbage(self.path, datasets)
 
     def scan(self, dataset: str) -> pl.LazyFrame | None:
-        from .read import scan_dataset
-
-        return scan_dataset(self.path, dataset)
+        snap = layout.current_snapshot(self.path, dataset) if self.path.exists() else None
+        if snap is None or not any(snap.rglob("*.parquet")):
+            return None
+        return pl.scan_parquet(str(snap / "**" / "*.parquet"), hive_partitioning=True)
 
     def stages_remotely(self, settings) -> bool:
         return False  # shards stage in the transaction's folder
