@@ -50,6 +50,16 @@ class FolderLake:
             return None
         return pl.scan_parquet(str(snap / "**" / "*.parquet"), hive_partitioning=True)
 
+    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+        from .keys import folder_rows
+
+        return folder_rows(self.path, dataset, columns, where)
+
+    def distinct_values(self, dataset: str, column: str) -> set[str]:
+        from .keys import folder_distinct
+
+        return folder_distinct(self.path, dataset, column)
+
     def stages_remotely(self, settings) -> bool:
         return False  # shards stage in the transaction's folder
 

@@ -84,6 +84,13 @@ class Lake(Protocol):
 
     def scan(self, dataset: str) -> pl.LazyFrame | None: ...
 
+    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+        """``columns`` of the committed rows matching ``where`` (over the ``keys`` columns),
+        streamed: the lake's rows are never all loaded (None: no row matches)."""
+        ...
+
+    def distinct_values(self, dataset: str, column: str) -> set[str]: ...
+
     def stages_remotely(self, settings) -> bool:
         """Do shards stage on the lake's store (for workers on other machines)?"""
         ...

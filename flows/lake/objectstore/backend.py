@@ -69,6 +69,16 @@ class ObjectLakeInterface:
 
         return scan_object_dataset(self, dataset)  # type: ignore[arg-type]
 
+    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+        from ..keys import object_rows
+
+        return object_rows(self, dataset, columns, keys, where)
+
+    def distinct_values(self, dataset: str, column: str) -> set[str]:
+        from ..keys import object_distinct
+
+        return object_distinct(self, dataset, column)
+
     def stages_remotely(self, settings) -> bool:
         return bool(settings.stage_on_lake)
 
