@@ -106,13 +106,13 @@ def choose_server() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import list_dump_files
-    from flows.lake import ensure_writable, lake_root
+    from flows.lake import open_lake
 
     started = time.monotonic()
     try:  # fail fast, before Prefect starts, on what we can check here
         settings = run_settings(args)
         list_dump_files(args.paths)
-        ensure_writable(lake_root(settings.lake))
+        open_lake(settings.lake).ensure_writable()
     except GeowireError as exc:
         console.print(f"[red]error:[/red] {exc}")
         return exc.exit_code
@@ -147,17 +147,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from flows.lake import lake_root
+    from flows.lake import open_lake
     from flows.validate import build_data_docs
 
-    root = lake_root(lake_of(args))
-    if isinstance(root, Path):
-        index = build_data_docs(root / "_validation", root / "_docs")
-    else:  # an object-store lake: fetch the results, build the site locally
-        local = Path(args.site or ".geowire/docs")
-        results = local / "_validation"
-        root.fs.get(root.key("_validation") + "/", str(results) + "/", recursive=True)
-        index = build_data_docs(results, local / "site")
+    lake = open_lake(lake_of(args))
+    local = Path(args.site or ".geowire/docs")  # a lake not on this machine: its results are fetched here
+    index = build_data_docs(lake.fetch_validation_results(local / "_validation"), lake.docs_site(local))
     Console(soft_wrap=True).print(f"Data Docs: {index}")
     return 0
 

@@ -17,7 +17,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .layout import current_snapshot, lake_root
+from .api import open_lake
+from .layout import current_snapshot
 
 BATCH_ROWS = 65_536
 
@@ -49,28 +50,40 @@ def matching_rows(lake, dataset: str, columns: list[str], values: dict[str, Coll
     where = _where(values)
     if where is None:
         return empty
-    root = lake_root(lake)
-    if isinstance(root, Path):
-        files = _local_files(root, dataset)
-        if not files:
-            return empty
-        return pl.scan_parquet(files).filter(where).select(columns).collect(engine="streaming")
-    needed = list(dict.fromkeys([*columns, *values]))
-    found = [b.filter(where).select(columns) for b in _object_batches(root, dataset, needed)]
-    found = [f for f in found if f.height]
-    return pl.concat(found) if found else empty
+    found = open_lake(lake).find_rows(dataset, columns, list(values), where)
+    return empty if found is None else found
 
 
 def distinct_values(lake, dataset: str, column: str) -> set[str]:
     """The distinct non-null values of one column (e.g. the few source files of a lake)."""
-    root = lake_root(lake)
-    if isinstance(root, Path):
-        files = _local_files(root, dataset)
-        if not files:
-            return set()
-        frame = pl.scan_parquet(files).select(pl.col(column).unique()).collect(engine="streaming")
-        return set(frame[column].drop_nulls().to_list())
+    return open_lake(lake).distinct_values(dataset, column)
+
+
+# -- the backends' halves (FolderLake and ObjectLake call these) ---------------------------
+def folder_rows(root: Path, dataset: str, columns: list[str], where: pl.Expr) -> pl.DataFrame | None:
+    files = _local_files(root, dataset)
+    if not files:
+        return None
+    return pl.scan_parquet(files).filter(where).select(columns).collect(engine="streaming")
+
+
+def object_rows(lake, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+    needed = list(dict.fromkeys([*columns, *keys]))
+    found = [b.filter(where).select(columns) for b in _object_batches(lake, dataset, needed)]
+    found = [f for f in found if f.height]
+    return pl.concat(found) if found else None
+
+
+def folder_distinct(root: Path, dataset: str, column: str) -> set[str]:
+    files = _local_files(root, dataset)
+    if not files:
+        return set()
+    frame = pl.scan_parquet(files).select(pl.col(column).unique()).collect(engine="streaming")
+    return set(frame[column].drop_nulls().to_list())
+
+
+def object_distinct(lake, dataset: str, column: str) -> set[str]:
     seen: set[str] = set()
-    for batch in _object_batches(root, dataset, [column]):
+    for batch in _object_batches(lake, dataset, [column]):
         seen.update(batch[column].drop_nulls().unique().to_list())
     return seen

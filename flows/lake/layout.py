@@ -30,6 +30,7 @@ SNAPSHOTS = ".snapshots"
 TXN = ".txn"
 LOCK = ".lock"
 VALIDATION = "_validation"
+REPORTS = "_reports"  # HTML run reports
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # the null value of the old hive layout
 UNDATED = "undated"
 PARTITION_COLUMNS = ("year", "month")

@@ -6,12 +6,14 @@ upserted frames and deletions are kept until the commit, which the subclass impl
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from .layout import partition_values
 from .write import DatasetWrite, Deletion, split_partitions, write_file
 
 
@@ -27,6 +29,7 @@ class Pending:
 class StagedChanges:
     staging: Path
     run_id: str
+    results_dir: Path
 
     def _start_changes(self) -> None:
         self._writes: dict[str, DatasetWrite] = {}  # dataset → spec of its latest write
@@ -67,6 +70,35 @@ class StagedChanges:
         """Remove the committed rows whose ``column`` is in ``values`` (``track`` the dataset first)."""
         if values:
             self._deletes.setdefault(name, []).append(Deletion(column, frozenset(values)))
+
+    def local_shard_staging(self, shard_no: int) -> Path:
+        return self.staging / "shards" / f"{shard_no:05d}"
+
+    def shard_locations(self, shard_no: int, on_store: bool) -> tuple[str, str]:
+        return str(self.local_shard_staging(shard_no)), str(self.results_dir)
+
+    def stage_file(self, dataset: str, rel: str, src: Path) -> None:
+        """Stage a finished file at ``<dataset>/<rel>``: a link, not a move (a retried publish
+        stages the same source again)."""
+        dest = self.staging / dataset / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, dest)
+        except OSError:  # a file system without hard links
+            shutil.copy2(src, dest)
+
+    def stage_rows(self, dataset: str, rel: str, frame: pl.DataFrame, schema, key: tuple[str, ...]) -> None:
+        write_file(frame, schema, key, self.staging / dataset / rel)
+
+    def staged_files(self, dataset: str) -> list[Path]:
+        folder = self.staging / dataset
+        return sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+
+    def staged_months(self, dataset: str) -> dict[tuple[int | None, int | None], list[Path]]:
+        months: dict[tuple[int | None, int | None], list[Path]] = {}
+        for file in self.staged_files(dataset):
+            months.setdefault(partition_values(file.parent.name), []).append(file)
+        return months
 
     def pending(self, name: str, spec: DatasetWrite) -> Pending | None:
         """The dataset's changes in this run, or None when it has none (idempotent re-runs)."""

@@ -7,14 +7,12 @@ from datetime import datetime, timezone
 import polars as pl
 
 from flows.coding import aggregate_events
-from flows.lake import ObjectLake, scan_dataset
-from flows.lake.layout import partition_values
+from flows.lake import scan_dataset
 from flows.errors import AccountingError
 from flows.validate import validate_batch
 
 from .lineage import verify_inputs
 from .quarantine import quarantine_rows, unseen
-from .remote import remove_tree
 from .results import keep_result, validate_staged_quarantine
 from .replace import stage_deletions
 from .run import CODED_DATASETS, RunContext
@@ -30,10 +28,7 @@ def aggregate_run_events(ctx: RunContext) -> None:
     """
     columns = [c for c in ctx.contracts["mentions"].column_names if c != "sentence"]
     schema = {c: t for c, t in ctx.contracts["mentions"].polars_schema().items() if c in columns}
-    staged = ctx.txn.staging / "mentions"
-    months: dict[tuple[int, int], list] = {}
-    for file in sorted(staged.rglob("*.parquet")) if staged.is_dir() else []:
-        months.setdefault(_month_of(file.parent), []).append(file)
+    months = ctx.txn.staged_months("mentions")
     lost = ctx.replacement.events  # events some replaced article's mentions counted towards
     for day in lost["event_date"].unique().to_list():
         months.setdefault((day.year, day.month), [])
@@ -48,10 +43,6 @@ def aggregate_run_events(ctx: RunContext) -> None:
         found.append(_keep_first_date_added(ctx, events))
     if found:  # events are few next to mentions: validate them in one call (GE costs per call)
         _stage_events(ctx, pl.concat(found, how="vertical_relaxed"))
-
-
-def _month_of(folder) -> tuple[int, int]:
-    return partition_values(folder.name)
 
 
 def _with_earlier_mentions(ctx: RunContext, new: pl.DataFrame, columns: list[str], month: tuple[int, int], ids: set[str]) -> pl.DataFrame:
@@ -135,8 +126,8 @@ def finish_run(ctx: RunContext) -> dict:
     ctx.txn.append(dataset_write(ctx.contracts["runs"], runs))
     with ctx.timer().stage("commit"):
         ctx.txn.commit()
-    if ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake):
-        remove_tree(ctx.root.url_of("_staging", ctx.run_id))
+    if ctx.root.stages_remotely(ctx.settings):
+        ctx.root.drop_remote_staging(ctx.run_id)
     return summary(ctx)
 
 

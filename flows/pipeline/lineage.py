@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 import polars as pl
 
 from flows.ingest.files import changed_since
+from flows.lake import Lake
 from flows.validate import load_contract
 
 from .quarantine import quarantine_rows, unseen
@@ -75,11 +76,9 @@ def verify_inputs(ctx) -> list[dict]:
     return recorded
 
 
-def record_failed_run(root, run_id: str, flow_run_id: str | None, started_at: datetime,
+def record_failed_run(root: Lake, run_id: str, flow_run_id: str | None, started_at: datetime,
                       inputs: list[dict], error: BaseException) -> None:
     """Commit one `failed` runs row per dataset for a run that raised (its other work is gone)."""
-    from flows.lake import Transaction
-
     from .run import CODED_DATASETS
 
     try:
@@ -91,7 +90,7 @@ def record_failed_run(root, run_id: str, flow_run_id: str | None, started_at: da
              **dict.fromkeys(("records_read", "published", "quarantined", "duplicates"))}
             for dataset in CODED_DATASETS
         ])
-        txn = Transaction(root, run_id)
+        txn = root.begin(run_id)
         try:
             txn.append(dataset_write(contract, contract.conform(rows)))
             txn.commit()

@@ -7,15 +7,12 @@ quarantine rows already in the lake are not written twice.
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 
 from flows.lake.keys import matching_rows
-from flows.lake.write import write_file
 
 from .quarantine import SeenQuarantine, unseen
 from .remote import download_tree, is_remote
@@ -61,7 +58,7 @@ def _local(ctx: RunContext, result: ShardResult) -> ShardResult:
     """A shard staged on the lake's object store: fetch its files into the run's staging."""
     if not is_remote(result.staging):
         return result
-    local = ctx.txn.staging / "shards" / f"{result.shard_no:05d}"
+    local = ctx.txn.local_shard_staging(result.shard_no)
     download_tree(result.staging, local)
     return replace(result, staging=str(local))
 
@@ -72,19 +69,14 @@ def _files(result: ShardResult, dataset: str) -> list[Path]:
 
 
 def _adopt(ctx: RunContext, dataset: str, file: Path, shard_root: Path, frame: pl.DataFrame | None = None) -> None:
-    """Move (or rewrite, when filtered) a staged file into the transaction's staging area."""
-    rel = file.relative_to(shard_root / dataset)
-    dest = ctx.txn.staging / dataset / rel
+    """Stage a shard's file (or its rows kept, when filtered) in the run's transaction."""
+    rel = file.relative_to(shard_root / dataset).as_posix()
     contract = ctx.contracts[dataset]
     track(ctx.txn, contract)
     if frame is None:  # a link, not a move: a retried publish merges the shard's files again
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(file, dest)
-        except OSError:  # a file system without hard links
-            shutil.copy2(file, dest)
+        ctx.txn.stage_file(dataset, rel, file)
     elif frame.height:
-        write_file(frame, contract.arrow_schema(), tuple(contract.key), dest)
+        ctx.txn.stage_rows(dataset, rel, frame, contract.arrow_schema(), tuple(contract.key))
 
 
 def _merge_articles(ctx: RunContext, result: ShardResult) -> set[str]:

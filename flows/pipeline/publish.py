@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from flows.lake import DATASETS, ObjectLake, read_columns
-from flows.lake.objectstore.manifest import roll_forward as roll_forward_objects
-from flows.lake.snapshots import collect_garbage, roll_forward
+from flows.lake import DATASETS, read_columns
 
 from .finish import finish_run, summary
 from .lineage import restage_opening_quarantine
@@ -48,21 +46,15 @@ def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
 
 def _finish_journaled_commit(ctx: RunContext) -> bool:
     """Complete a commit an earlier attempt journaled; True when the run is in the lake."""
-    if isinstance(ctx.root, ObjectLake):
-        ctx.root.fs.invalidate_cache()
-        roll_forward_objects(ctx.root)
-        ctx.root.fs.invalidate_cache()
-    else:
-        roll_forward(ctx.root)
+    ctx.root.roll_forward()
     runs = read_columns(ctx.root, "runs", ["run_id"])
     return runs is not None and runs.filter(pl.col("run_id") == ctx.run_id).height > 0
 
 
 def _rewind(ctx: RunContext, checkpoint: _Checkpoint) -> None:
     """Back to the state before the first attempt (in place: the task holds this object)."""
-    ctx.txn.reset()  # type: ignore[attr-defined]  # Transaction is a factory, not a type
-    if not isinstance(ctx.root, ObjectLake):
-        collect_garbage(ctx.root, DATASETS)  # snapshots the failed commit built but never swapped
+    ctx.txn.reset()
+    ctx.root.collect_garbage(DATASETS)  # what the failed commit built but never published
     ctx.counts.clear()
     ctx.counts.update(copy.deepcopy(checkpoint.counts))
     ctx.seconds.clear()

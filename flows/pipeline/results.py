@@ -6,8 +6,6 @@ Batch numbers: shards use ``shard_no * 100_000 + n`` with n >= 1; the end of a r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 
 from flows.validate import DatasetValidationError, save_result, validate_batch
@@ -25,8 +23,7 @@ def keep_result(ctx: RunContext, dataset: str, result: dict, batch: int = 0) -> 
 def validate_staged_quarantine(ctx: RunContext) -> None:
     """Validate the quarantine rows this run staged against their own contract and keep the
     results. A quarantine row that breaks it has nowhere else to go: the run fails, naming it."""
-    folder = Path(ctx.txn.staging) / "quarantine"
-    files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+    files = ctx.txn.staged_files("quarantine")
     contract, pending, size, batch = ctx.contracts["quarantine"], [], 0, 0
     for i, file in enumerate(files):
         pending.append(pl.read_parquet(file, hive_partitioning=False))

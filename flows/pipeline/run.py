@@ -6,14 +6,13 @@ import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Iterator
 
 import polars as pl
 
 from flows.ingest import describe_input, list_dump_files
 from flows.ingest.files import canonical_path, scan_inputs
-from flows.lake import LakeLock, ObjectLake, Transaction, ensure_writable, lake_root, read_columns
+from flows.lake import Lake, LakeTransaction, open_lake, read_columns
 from flows.normalize import Deduplicator
 from flows.progress import reporter
 from flows.settings import Settings
@@ -39,12 +38,12 @@ def new_run_id(now: datetime | None = None) -> str:
 class RunContext:
     run_id: str
     flow_run_id: str | None
-    root: Path
+    root: Lake
     settings: Settings
     started_at: datetime
     files: list[str]
     inputs: list[dict]
-    txn: Transaction
+    txn: LakeTransaction
     dedup: Deduplicator
     contracts: dict[str, Contract]
     since: datetime | None = None
@@ -63,7 +62,7 @@ class RunContext:
         return StageTimer(self.seconds, self.peak_rss_mb)
 
 
-def processed_inputs(root: Path) -> set[tuple[str, int, str]]:
+def processed_inputs(root: Lake | str) -> set[tuple[str, int, str]]:
     """(path, size, sha256) of every input of a completed run recorded in the lake."""
     frame = read_columns(root, "runs", ["status", "inputs"])
     if frame is None:
@@ -94,13 +93,13 @@ def open_run(
     Raises ``InputError`` for a missing path and ``LakeError`` for an unusable lake before
     anything is written. If the body raises, everything staged is discarded.
     """
-    root = lake_root(settings.lake)
+    root = open_lake(settings.lake)
     files = list_dump_files(paths) if files is None else files
     files = [canonical_path(f) for f in files]  # one name per file, however it was given
-    ensure_writable(root)
-    with LakeLock(root, settings.wait_lock_seconds, settings.lock_ttl_seconds):
+    root.ensure_writable()
+    with root.lock(settings.wait_lock_seconds, settings.lock_ttl_seconds):
         run_id, started, inputs = new_run_id(), datetime.now(timezone.utc), []
-        txn = Transaction(root, run_id)
+        txn = root.begin(run_id)
         try:
             inputs = [describe_input(f) for f in files]
             replacement = Replacement()
@@ -160,11 +159,8 @@ def plan_shards(ctx: RunContext, workers: int = 1) -> list[ShardSpec]:
 
 
 def _spec(ctx: RunContext, i: int, paths: list[str], rows: Piece | None, size: int) -> ShardSpec:
-    on_lake = ctx.settings.stage_on_lake and isinstance(ctx.root, ObjectLake)
+    staging, results_dir = ctx.txn.shard_locations(i, on_store=ctx.root.stages_remotely(ctx.settings))
     return ShardSpec(
         run_id=ctx.run_id, shard_no=i, paths=tuple(paths), rows=rows, size=size,
-        staging=ctx.root.url_of("_staging", ctx.run_id, "shards", f"{i:05d}") if on_lake
-        else str(ctx.txn.staging / "shards" / f"{i:05d}"),
-        results_dir=ctx.root.url_of("_validation") if on_lake else str(ctx.txn.results_dir),
-        settings=ctx.settings, since=ctx.since, until=ctx.until,
+        staging=staging, results_dir=results_dir, settings=ctx.settings, since=ctx.since, until=ctx.until,
     )

@@ -11,12 +11,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from flows.lake import lake_root
+from flows.lake import open_lake
+from flows.lake.layout import REPORTS
 
 from .data import ReportError, RunFrames, load_run
 from .render import Section, build_sections, count_lines, render_html, summary_markdown
-
-REPORTS = "_reports"
 
 __all__ = [
     "REPORTS", "ReportError", "RunFrames", "Section", "build_sections", "count_lines", "load_run",
@@ -36,11 +35,6 @@ def write_report(frames: RunFrames, out: str | os.PathLike) -> Path:
 
 def publish_report(frames: RunFrames) -> str:
     """Write the report to ``<lake>/_reports/<run_id>.html``; return its path or URL."""
-    root = lake_root(frames.lake)
     name = f"{frames.run_id}.html"
-    if isinstance(root, Path):
-        return str(write_report(frames, root / REPORTS / name))
-    with tempfile.TemporaryDirectory(prefix="geowire-report-") as tmp:  # an object-store lake
-        local = write_report(frames, Path(tmp) / name)
-        root.fs.put(str(local), root.key(REPORTS, name))
-    return root.url_of(REPORTS, name)
+    with tempfile.TemporaryDirectory(prefix="geowire-report-") as tmp:
+        return open_lake(frames.lake).put_report(write_report(frames, Path(tmp) / name), name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from flows.errors import ReportError as ReportError  # the one error tree: flows/errors.py
-from flows.lake import lake_root, scan_dataset
+from flows.lake import open_lake, scan_dataset
 from flows.validate import load_contract
 
 EVENT_COLUMNS = (
@@ -36,7 +36,7 @@ class RunFrames:
 
 def load_run(lake, run_id: str | None = None) -> RunFrames:
     """The frames of ``run_id`` (default: the run that started last) in ``lake``."""
-    root = lake_root(lake)
+    root = open_lake(lake)
     runs = scan_dataset(root, "runs")
     if runs is None:
         raise ReportError(f"{root}: the lake has no runs yet (run `geowire run` first)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.lake import Transaction
+from flows.lake import Transaction, open_lake
 from flows.lake.write import split_partitions, write_file
 from flows.normalize import Deduplicator
 from flows.pipeline import Counts, RunContext, ShardResult
@@ -32,7 +32,7 @@ def run_context(lake: Path, **fields) -> RunContext:
     """A run's context on a real transaction, as open_run builds it (without lock and inputs)."""
     lake.mkdir(parents=True, exist_ok=True)
     values = dict(
-        run_id="run-test", flow_run_id=None, root=lake, settings=Settings(lake=str(lake)),
+        run_id="run-test", flow_run_id=None, root=open_lake(lake), settings=Settings(lake=str(lake)),
         started_at=STARTED, files=[], inputs=[], txn=Transaction(lake, "run-test"),
         dedup=Deduplicator(), contracts={n: load_contract(n) for n in DATASETS},
     )

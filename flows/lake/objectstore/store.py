@@ -17,13 +17,20 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import fsspec
 
 from flows.storage import storage_options
 
-from ..layout import LakeError
+from ..layout import REPORTS, LakeError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from .lock import ObjectLock
+    from .transaction import ObjectTransaction
 
 MANIFESTS, JOURNAL, LOCK, STAGING, VALIDATION = "_manifests", "_journal", "_lock", "_staging", "_validation"
 
@@ -133,6 +140,76 @@ class ObjectLake:
         if present:
             self.fs.rm(present)
         self.fs.invalidate_cache()
+
+    # -- the Lake interface (flows/lake/interface.py) ------------------------------------
+    def ensure_writable(self) -> None:
+        ensure_object_writable(self)
+
+    def lock(self, wait_seconds: float = 0.0, ttl_seconds: float | None = None) -> ObjectLock:
+        from .lock import ObjectLock
+
+        return ObjectLock(self, wait_seconds, ttl_seconds)
+
+    def begin(self, run_id: str) -> ObjectTransaction:
+        from .transaction import ObjectTransaction
+
+        return ObjectTransaction(self, run_id)
+
+    def repair(self) -> None:
+        from .manifest import repair
+
+        repair(self)
+
+    def roll_forward(self) -> None:
+        from .manifest import roll_forward
+
+        self.refresh()
+        roll_forward(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Forget cached listings (another process may have changed the store)."""
+        self.fs.invalidate_cache()
+
+    def collect_garbage(self, datasets: tuple[str, ...]) -> None:
+        return None  # a failed commit left only orphans, which the next run's repair deletes
+
+    def scan(self, dataset: str) -> pl.LazyFrame | None:
+        from .read import scan_object_dataset
+
+        return scan_object_dataset(self, dataset)
+
+    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+        from ..keys import object_rows
+
+        return object_rows(self, dataset, columns, keys, where)
+
+    def distinct_values(self, dataset: str, column: str) -> set[str]:
+        from ..keys import object_distinct
+
+        return object_distinct(self, dataset, column)
+
+    def stages_remotely(self, settings) -> bool:
+        return bool(settings.stage_on_lake)
+
+    def shard_staging_url(self, run_id: str, shard_no: int) -> str:
+        return self.url_of(STAGING, run_id, "shards", f"{shard_no:05d}")
+
+    def drop_remote_staging(self, run_id: str) -> None:
+        key = self.key(STAGING, run_id)
+        if self.fs.exists(key):
+            self.fs.rm(key, recursive=True)
+
+    def fetch_validation_results(self, dest: Path) -> Path:
+        self.fs.get(self.key(VALIDATION) + "/", str(dest) + "/", recursive=True)
+        return dest
+
+    def docs_site(self, local: Path) -> Path:
+        return local / "site"
+
+    def put_report(self, local: Path, name: str) -> str:
+        self.fs.put(str(local), self.key(REPORTS, name))
+        return self.url_of(REPORTS, name)
 
 
 def _conflict(exc: OSError) -> bool:

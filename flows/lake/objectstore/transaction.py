@@ -53,6 +53,12 @@ class ObjectTransaction(StagedChanges):
         self.results_dir = self.staging / VALIDATION  # GE results, uploaded when the run ends
         self._start_changes()
 
+    def shard_locations(self, shard_no: int, on_store: bool) -> tuple[str, str]:
+        """Local folders, or (``on_store``) ``<lake>/_staging/<run>/shards/<n>`` and ``<lake>/_validation``."""
+        if on_store:
+            return self.lake.shard_staging_url(self.run_id, shard_no), self.lake.url_of(VALIDATION)
+        return super().shard_locations(shard_no, on_store)
+
     def commit(self) -> dict[str, str]:
         """Upload, journal, apply. Returns dataset → ``<version>-<run_id>`` of what changed."""
         self.lake.fs.invalidate_cache()
