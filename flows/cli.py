@@ -80,15 +80,16 @@ def run_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def flow_for(args: argparse.Namespace):
+def flow_for(args: argparse.Namespace, settings: Settings):
     """The etl flow on the runner the options ask for, and whether it runs shards in parallel:
-    Dask (``--dask-workers``/``--dask-address``), else ``--workers`` processes (default: every core)."""
+    Dask (``--dask-workers``/``--dask-address``), else the settings' workers (``--workers`` over
+    GEOWIRE_WORKERS; 0: every core)."""
     from flows.etl import etl
     from flows.runners import dask_runner, local_runner, worker_count
 
     if args.dask_workers or args.dask_address:
         return etl.with_options(task_runner=dask_runner(args.dask_workers, args.dask_address)), True
-    runner = local_runner(worker_count(args.workers))
+    runner = local_runner(worker_count(settings.workers))
     return (etl.with_options(task_runner=runner), True) if runner else (etl, False)
 
 
@@ -119,7 +120,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.progress import set_reporter
 
     choose_server()
-    flow_fn, parallel = flow_for(args)
+    flow_fn, parallel = flow_for(args, settings)
     quiet_flow_tracebacks()  # after Prefect's import, which configures its loggers
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:

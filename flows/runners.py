@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows.settings import Settings
+from flows.settings import Settings, environment_settings
 
 
 def dask_runner(workers: int | None = None, address: str | None = None):
@@ -48,8 +48,6 @@ def runner_for(settings: Settings):
 def worker_count(workers: int | None = None) -> int:
     """``workers``, else GEOWIRE_WORKERS, else (0 or unset) every core this process may use."""
     if workers is None:
-        from flows.settings import environment_settings
-
         workers = environment_settings().workers
     return workers if workers > 0 else available_cores()
 
