@@ -1,6 +1,6 @@
 """The real-news figures `make eval` prints first.
 
-    python -m flows.coding.realnews.report [--errors]
+    python -m flows.coding.realnews.report [--errors] [--half dev|heldback]
 
 Runs `geowire run` over the set's sources in ../shared into a temporary lake, finds the set's
 sentences in it, and prints precision, recall and F1 at three levels, false events per 100
@@ -63,7 +63,9 @@ def topic_figures(mentions: pl.DataFrame, articles: pl.DataFrame, topics: dict[s
             f" of {rows[:, 0].sum():,} events in {len(rows)} articles")
 
 
-def report(errors: bool = False) -> str:
+def report(errors: bool = False, only: str | None = None) -> str:
+    """The figures of every half, or of ``only`` one ("dev" while tuning: the held-back half is
+    read once per coder version)."""
     root = shared_root()
     if root is None:
         return "real-news set: ../shared not found (it holds the articles), skipped"
@@ -83,6 +85,8 @@ def report(errors: bool = False) -> str:
     out = [heading]
     out += [f"  ! {p}" for p in problems]
     for label, half in HALVES:
+        if only is not None and half != only:
+            continue
         part = [it for it in items if half is None or it.half == half]
         keys = {it.key for it in part}
         out.append(f" {label}: {len(part)} sentences, {len(keys)} articles, "
@@ -99,7 +103,10 @@ def report(errors: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the development half's mismatches")
-    print(report(parser.parse_args(argv).errors))
+    parser.add_argument("--half", choices=("dev", "heldback"),
+                        help="print only this half (tune on `dev`; read `heldback` once per coder version)")
+    args = parser.parse_args(argv)
+    print(report(args.errors, args.half))
     return 0
 
 
