@@ -20,7 +20,8 @@ use_prefect_defaults()  # before anything imports Prefect (see flows.settings.PR
 console = Console(stderr=True)
 LAKE_HELP = "lake folder or fsspec URL (default: $GEOWIRE_LAKE, else data/lake)"
 # how the run's flags are spelled in a message about a bad value
-RUN_FLAGS = {"lake": "--lake", "batch_size": "--batch-size", "wait_lock_seconds": "--wait-lock"}
+RUN_FLAGS = {"lake": "--lake", "batch_size": "--batch-size", "wait_lock_seconds": "--wait-lock",
+             "default_date": "--default-date"}
 
 
 class RichReporter:
@@ -74,7 +75,8 @@ def run_settings(args: argparse.Namespace) -> Settings:
     if args.dask_workers is not None and args.dask_workers < 1:
         raise SettingsError(f"--dask-workers: must be at least 1 (got {args.dask_workers})")
     settings = load_settings(RUN_FLAGS, lake=args.lake, batch_size=args.batch_size,
-                             wait_lock_seconds=args.wait_lock, workers=args.workers)
+                             wait_lock_seconds=args.wait_lock, workers=args.workers,
+                             default_date=args.default_date)
     if args.dask_address and "://" in settings.lake and not settings.lake.startswith("file://"):
         settings = settings.with_overrides(stage_on_lake=True)  # remote workers stage on the store
     return settings
@@ -244,6 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--incremental", action="store_true", help="skip files processed before")
     run.add_argument("--since", help="keep articles published on/after this ISO date")
     run.add_argument("--until", help="keep articles published before this ISO date")
+    run.add_argument("--default-date", default=None, metavar="YYYY-MM-DD",
+                     help="publication date of articles nothing else dates (a plain-text story); "
+                          "without it their events are quarantined (no event date)")
     run.add_argument("--batch-size", type=int, default=None)
     run.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes (default: GEOWIRE_WORKERS, else every core; 1: this process)")

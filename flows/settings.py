@@ -13,7 +13,7 @@ otherwise) and read it from the ``Settings`` the run was given.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     workers: int = Field(default=0, ge=0)  # worker processes; 0: every available core
     piece_bytes: int = Field(default=2 * MiB, ge=1)  # the least piece of a large file a shard reads
     code_events: bool = True
+    # the publication date of articles whose record, URL, text and capture give none
+    # (a plain-text story); None: such articles stay undated and their events are quarantined
+    default_date: date | None = None
     keep_validation_results: bool = True
     limits: Limits = Field(default_factory=Limits)  # GEOWIRE_LIMITS__MAX_RECORD_BYTES=...
     # the lake

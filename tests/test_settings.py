@@ -65,7 +65,7 @@ def test_dates_are_checked_and_taken_as_utc():
 
 def _args(**values) -> argparse.Namespace:
     base = dict(paths=["x"], lake=None, incremental=False, since=None, until=None, batch_size=None,
-                dask_workers=None, dask_address=None, wait_lock=None, workers=None)
+                dask_workers=None, dask_address=None, wait_lock=None, workers=None, default_date=None)
     return argparse.Namespace(**{**base, **values})
 
 
@@ -79,3 +79,4 @@ def test_the_cli_passes_its_flags_in_the_settings_not_through_the_environment(mo
     assert settings.wait_lock_seconds == 30.0 and settings.stage_on_lake and settings.lake == "s3://bucket/lake"
     assert dict(os.environ) == before
     assert not run_settings(_args(lake="/local/lake", dask_address="tcp://h:8786")).stage_on_lake
+    assert str(run_settings(_args(default_date="2025-02-13")).default_date) == "2025-02-13"

@@ -118,10 +118,11 @@ def resolve_published(
             "url": check(url_dates(raw["url"])),
             "text": check(text_dates(texts, captured, settings.dateline_chars)),
             "capture": captured,
+            "default": pl.Series([settings.default_date] * len(raw), dtype=UTC_DATETIME),
             "page": page,
         }
     )
-    order = ("record", "url", "text", "capture")
+    order = ("record", "url", "text", "capture", "default")
     source = pl.when(pl.col("record").is_not_null()).then(
         pl.when(pl.col("page")).then(pl.lit("page")).otherwise(pl.lit("record"))
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -32,6 +33,9 @@ class NormalizeSettings:
     #: languages dateparser tries on dates the fast path cannot read; without a list it
     #: tries all ≈200 locales (≈50 ms per unreadable string instead of ≈1 ms)
     date_languages: tuple[str, ...] = DATE_LANGUAGES
+    #: the publication date of an article nothing else dates (``date_source`` "default"); the
+    #: run's ``--default-date``; None leaves it undated
+    default_date: dt.datetime | None = None
 
 
 DEFAULT_SETTINGS = NormalizeSettings()

@@ -17,6 +17,7 @@ from flows.coding.mentions import ArticlesError
 from flows.ingest.errors import contained
 from flows.normalize import normalize_articles
 from flows.normalize.articles import REJECTED_SCHEMA, Normalized
+from flows.normalize.settings import DEFAULT_SETTINGS, NormalizeSettings
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +31,22 @@ def failure_reason(stage: str, exc: BaseException) -> str:
     return f"{stage} failed on this record: {type(exc).__name__}: {detail}"
 
 
-def normalize_contained(raw: pl.DataFrame, run_id: str) -> Normalized:
+def normalize_contained(raw: pl.DataFrame, run_id: str,
+                        settings: NormalizeSettings = DEFAULT_SETTINGS) -> Normalized:
     """`normalize_articles`, with a failing record rejected instead of failing the batch."""
     try:
-        return normalize_articles(raw, run_id)
+        return normalize_articles(raw, run_id, settings=settings)
     except BaseException as exc:
         if not contained(exc):
             raise
         if raw.height <= 1:
             log.warning("normalize failed on %s %s, quarantined: %s", raw["source_file"].to_list(),
                         raw["source_locator"].to_list(), failure_reason("normalize", exc))
-            return Normalized(articles=normalize_articles(raw.clear(), run_id).articles,
+            return Normalized(articles=normalize_articles(raw.clear(), run_id, settings=settings).articles,
                               rejected=_rejected(raw, failure_reason("normalize", exc)))
     half = raw.height // 2
-    parts = [normalize_contained(raw.slice(0, half), run_id), normalize_contained(raw.slice(half), run_id)]
+    parts = [normalize_contained(raw.slice(0, half), run_id, settings),
+             normalize_contained(raw.slice(half), run_id, settings)]
     return Normalized(articles=pl.concat([p.articles for p in parts], how="vertical_relaxed"),
                       rejected=pl.concat([p.rejected for p in parts], how="vertical_relaxed"))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
@@ -19,6 +19,7 @@ from flows.coding.relevance import article_relevance
 from flows.ingest import iter_raw_batches
 from flows.lake.write import split_partitions, write_file
 from flows.normalize import Deduplicator
+from flows.normalize.settings import DEFAULT_SETTINGS, NormalizeSettings
 from flows.progress import reporter
 from flows.settings import Settings
 from flows.validate import Contract, load_contract, save_result, validate_batch
@@ -68,6 +69,14 @@ class _Shard:
     validations: int = 0  # GE calls so far (names their saved results)
     writes: int = 0  # staged files so far: every file name is unique
     timer: StageTimer = field(default_factory=StageTimer)
+
+    @property
+    def normalize(self) -> NormalizeSettings:
+        """The normalize stage's settings: the project's, with the run's default date."""
+        day = self.spec.settings.default_date
+        if day is None:
+            return DEFAULT_SETTINGS
+        return replace(DEFAULT_SETTINGS, default_date=datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
 
 
 def process_shard(spec: ShardSpec) -> ShardResult:
@@ -127,7 +136,7 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
     counts = shard.counts["articles"]
     counts.records_read += raw.height
     with shard.timer.stage("normalize"):
-        normalized = normalize_contained(raw, shard.spec.run_id)
+        normalized = normalize_contained(raw, shard.spec.run_id, shard.normalize)
     _quarantine(shard, "articles", normalized.rejected)
     articles, out_of_range = _split_date_range(shard.spec, normalized.articles)
     _quarantine(shard, "articles", out_of_range)

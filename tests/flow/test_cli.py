@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from tests.conftest import REPO, SAMPLES
-from tests.flow.lakeq import count
+from tests.flow.lakeq import count, rows
 
 
 def geowire(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -79,6 +79,7 @@ def test_bad_arguments_and_settings_exit_2_before_prefect_starts(tmp_path):
     cases = [
         (("--since", "last tuesday"), {}, "--since: not an ISO date"),
         (("--batch-size", "0"), {}, "--batch-size: "),
+        (("--default-date", "2025-02-31"), {}, "--default-date: "),
         ((), {"GEOWIRE_WAIT_LOCK": "soon"}, "GEOWIRE_WAIT_LOCK: "),
     ]
     for flags, env, says in cases:
@@ -93,3 +94,21 @@ def test_bad_arguments_and_settings_exit_2_before_prefect_starts(tmp_path):
         assert says in " ".join(proc.stderr.split()) and "Traceback" not in proc.stderr
         assert not lake.exists()  # nothing started: no lock, no lake, no flow run
         assert "flow run" not in proc.stderr.lower()
+
+
+def test_an_undated_story_is_dated_only_when_the_user_says_when(tmp_path):
+    # story.txt carries no date anywhere: its events have none and are quarantined, unless the
+    # user gives the date (then the article says where its date came from)
+    undated = tmp_path / "undated"
+    proc = geowire("run", str(SAMPLES / "story.txt"), "--lake", str(undated))
+    assert proc.returncode == 0, proc.stderr
+    assert count(undated, "events") == 0
+    assert count(undated, "quarantine", "dataset = 'mentions'") > 0
+    dated = tmp_path / "dated"
+    proc = geowire("run", str(SAMPLES / "story.txt"), "--lake", str(dated), "--default-date", "2025-02-13")
+    assert proc.returncode == 0, proc.stderr
+    assert rows(dated, "articles", "cast(published_at as date)::varchar, date_source") == [("2025-02-13", "default")]
+    assert count(dated, "quarantine") == 0
+    # "Ethiopia accused Eritrea on Friday": the Friday before the given Thursday
+    accused = rows(dated, "events", "event_date::varchar, actor2_code", "actor1_code = 'ETH' and event_code = '112'")
+    assert accused == [("2025-02-07", "ERI")]

@@ -76,10 +76,10 @@ def test_a_record_that_makes_normalize_fail_is_quarantined_alone(tmp_path, monke
     raw = pl.concat(list(iter_raw_batches(str(tmp_path / "a.jsonl"))))
     real = contain.normalize_articles
 
-    def fragile(frame, run_id):  # fault injection: a library panics on one record
+    def fragile(frame, run_id, **options):  # fault injection: a library panics on one record
         if "https://example.org/3" in frame["url"].to_list():
             raise PanicException("assertion failed: i < self.len()")
-        return real(frame, run_id)
+        return real(frame, run_id, **options)
 
     monkeypatch.setattr(contain, "normalize_articles", fragile)
     result = normalize_contained(raw, "run")
