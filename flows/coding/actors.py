@@ -15,19 +15,17 @@ import ahocorasick
 from .dictionaries import ActorEntry, AgentEntry, Dictionaries
 from .text import Token
 from .usstates import us_state_meant
+from .wordlists import word_list, word_set
 
-ADJECTIVE_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic", "ch")
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+ADJECTIVE_SUFFIXES = word_list("adjective_suffixes")
+INTERNATIONAL = word_set("international_actor_types")
 ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the country they live in
-STANCE_PREFIXES = ("anti-", "pro-")
-POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
-LANGUAGE_WORDS = (" language", " speaker", "-speaking", "-language")
+STANCE_PREFIXES = word_list("stance_prefixes")
+POSSESSIVES = word_set("possessive_determiners")
+LANGUAGE_WORDS = word_list("language_words")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
-# capitalised words after a role that are not a name ("the minister On Monday" in a headline)
-NOT_NAMES = frozenset("the a an on in at of and or but to for by with from said says on monday tuesday "
-                      "wednesday thursday friday saturday sunday january february march april may june july "
-                      "august september october november december".split())
+NOT_NAMES = word_set("not_names")
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -318,5 +316,4 @@ def _of_between(prev_end: int, start: int, tokens: list[Token]) -> bool:
     return gap in (["of"], ["of", "the"], ["from"], ["from", "the"])
 
 
-_STOP = frozenset("and or but of the a an to in on at by for with from as that which who said says "
-                  "has have had is are was were be been will would could".split())
+_STOP = word_set("actor_gap_stopwords")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from .matcher import VerbMatch
 from .text import Token
+from .wordlists import word_set
 
 MAX_TAIL = 8       # tokens allowed after the reporting verb ("in a statement on Tuesday")
-TAIL_BREAKS = frozenset({",", ";", "that", "and", "but", "after", "because", "as", "while"})
+TAIL_BREAKS = word_set("attribution_tail_breaks")
 
 
 def attribution_tokens(tokens: list[Token], matches: list[VerbMatch]) -> frozenset[int]:

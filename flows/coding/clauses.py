@@ -19,15 +19,11 @@ from __future__ import annotations
 
 from .structure import Dyad
 from .text import Token
+from .wordlists import word_set
 
-COORDINATING = frozenset({"and", "but", "then", "or"})
-CLAUSE_OPENERS = frozenset({",", ";", "and", "but", "as", "while", "whereas", "after", "before", "when",
-                            "since", "because", "that", "which", "who", "where", "although", "though",
-                            "until", "following"})
-# words that may sit between a coordinator and its verb ("and has also exploded")
-VERB_PREFIX = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "then",
-                         "later", "subsequently", "again", "immediately", "reportedly", "allegedly",
-                         "will", "would", "did", "not", "never", "now", "further", "jointly", "publicly"})
+COORDINATING = word_set("coordinating_conjunctions")
+CLAUSE_OPENERS = word_set("clause_openers")
+VERB_PREFIX = word_set("verb_prefix")
 
 
 def main_events(dyads: list[Dyad], tokens: list[Token]) -> list[Dyad]:

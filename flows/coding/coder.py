@@ -35,27 +35,25 @@ from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
 from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
+from .wordlists import word_set
 
 LEAD_SENTENCES = 2
 STATEMENT = "010"
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
-# a cooperative act announced for the future is an intent (03x), as in CAMEO
-INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+INTENT_ROOTS = word_set("intent_roots")
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
 # insurgents, terror groups), or their attack on civilians or refugees, is unconventional violence,
 # 18x ("rebels attacked troops" stays 190)
 CONVENTIONAL, UNCONVENTIONAL = "190", "180"
-CASUALTIES = frozenset({"kill", "wound|injure"})
-IRREGULAR = frozenset({"REB", "INS", "SEP", "UAF", "RAD", "CRM", "IMG"})
-ARRIVALS, PEACEKEEPING = frozenset({"042"}), "074"
+CASUALTIES = word_set("casualty_patterns")
+IRREGULAR = word_set("irregular_agent_types")
+ARRIVALS, PEACEKEEPING = word_set("arrival_codes"), "074"
 # force used by a state's police or army on its own protesters or opposition is violent repression
-REPRESSION, SECURITY, DISSENT = "175", frozenset({"COP", "MIL"}), frozenset({"OPP", "RAD", "LAB"})
-CIVILIANS = frozenset({"CVL", "REF"})  # "militiamen attacked a refugee camp": an assault (18) too
-# "will not accept", "would not meet their demands": a cooperative act refused for the future is
-# a rejection (12x), as in CAMEO, not a negated cooperation
-REFUSABLE_ROOTS = INTENT_ROOTS | {"03"}
+REPRESSION, SECURITY, DISSENT = "175", word_set("security_agent_types"), word_set("dissent_agent_types")
+CIVILIANS = word_set("civilian_agent_types")
+REFUSABLE_ROOTS = word_set("refusable_roots")
 
 
 def _repression(d: Dyad) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 import yaml
 
 from flows.resources import dictionaries_dir
+from .wordlists import word_set
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -69,7 +70,7 @@ MAY_HAVE_DATE = re.compile(r"\d|" + "|".join(DATE_WORDS), re.I)
 DIGIT = re.compile(r"\d")
 RELATIVE_DAYS = {"yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "last night": 1,
                  "last week": 7}
-CUES = frozenset("in since during by until from of last this next early mid late".split())
+CUES = word_set("date_cues")
 WORD = re.compile(r"[\w'’]+|[^\w\s]")
 
 

@@ -19,16 +19,12 @@ from .actors import POSSESSIVES, Actor
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase
 from .structure import Dyad
 from .text import Token
+from .wordlists import word_set
 
-TARGET_PLACE_PREPOSITIONS = LOCATIVES | frozenset({"to", "into", "toward", "towards", "on", "against", "over"})
-# acts done to a place (material roots); a verbal act "in Dnipro" is not addressed to Dnipro
-PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"})
-# roots whose act can be done to the source's own country; statements, meetings, praise,
-# criticism and rejection are addressed to someone ("condemned the strike in Dnipro": not UKR)
-DOMESTIC_ROOTS = frozenset({"03", "06", "07", "08", "09", "10", "13", "14", "15", "16", "17", "18",
-                            "19", "20"})
-CLAUSE_ENDS = frozenset({";", "but", "while", "whereas", "because", "although", "after", "before",
-                         "when", "since", "until", "unless", "if", "where", "which", "who", "as"})
+TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
+PLACE_TARGET_ROOTS = word_set("place_target_roots")
+DOMESTIC_ROOTS = word_set("domestic_roots")
+CLAUSE_ENDS = word_set("clause_ends")
 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,

@@ -5,25 +5,17 @@ from dataclasses import dataclass
 
 from .text import Token
 from .verbs import VerbPattern, Verbs
+from .wordlists import word_set
 
 MAX_SLOT_GAP = 6
 VERB_TAG, NOUN_TAG = "VB", "NN"  # Penn tags: VB VBD VBG VBN VBP VBZ; NN NNS (NNP: a name)
-BARRIERS = frozenset({";", ":", ".", "?", "!"})
-# Words before an ambiguous head ("attack", "strike", "sanctions") that make it a noun.
-NOUN_CUES = frozenset(
-    "the a an its their his her our this that these those 's ’s any further new fresh more recent "
-    "massive deadly full-scale major possible potential planned proposed alleged continued ongoing "
-    "renewed latest first second such car roadside suicide violent peaceful mass widespread "
-    "nationwide street ethnic nationalist sectarian communal tribal".split()  # "a car bomb", "violent protests": a noun
-)
+BARRIERS = word_set("match_barriers")
+NOUN_CUES = word_set("noun_cues")
 
 
-# "issued a declaration demanding …", "a statement condemning …": the participle is the act the
-# statement makes, so it is coded (and the bare statement noun is not)
-STATEMENT_NOUNS = frozenset("statement statements declaration declarations communique communiqué "
-                            "letter letters resolution resolutions".split())
-QUANTIFIERS = frozenset({"all", "both", "some", "many", "most", "the", "these", "those", "its", "their"})
-OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "—"})
+STATEMENT_NOUNS = word_set("statement_nouns")
+QUANTIFIERS = word_set("quantifiers")
+OPENERS = word_set("quote_openers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +76,10 @@ def _tag_fits(pos: str, tag: str) -> bool:
     return tag.startswith(VERB_TAG) if pos == "V" else tag.startswith(NOUN_TAG)
 
 
-# "aid convoys", "protest leaders", "attack helicopters": the head word modifies the next noun
-MODIFIED_NOUNS = frozenset("convoy convoys worker workers agency agencies group groups shipment shipments "
-                           "delivery deliveries package packages organization organizations official "
-                           "officials leader leaders helicopter helicopters camp camps flight flights "
-                           "money budget budgets".split())
+MODIFIED_NOUNS = word_set("modified_nouns")
 
 
-MODIFIER_HEADS = frozenset({"aid", "protest", "attack", "strike", "rescue", "relief", "peace"})
+MODIFIER_HEADS = word_set("modifier_heads")
 
 
 def _modifier(tokens: list[Token], i: int) -> bool:
@@ -144,7 +132,7 @@ def _progressive(tokens: list[Token], i: int) -> bool:
     return any(t.lower in BE_FORMS for t in tokens[max(0, i - 3):i])
 
 
-BE_FORMS = frozenset("is are was were been be am 's 're".split())
+BE_FORMS = word_set("be_forms")
 
 
 def _is_noun_form(word: str, verbs: Verbs) -> bool:

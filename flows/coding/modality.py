@@ -7,48 +7,26 @@ from __future__ import annotations
 
 from .syntax import Tree, load_rules as syntax_rules, clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
 from .text import Token
+from .wordlists import word_set
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-NEGATING_VERBS = frozenset({"failed", "fail", "fails", "refrained", "declined", "denied", "denies", "deny"})
-MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "cannot", "ought",
-                    "shall", "'d"})
-CONDITIONALS = frozenset({"if", "unless", "whether", "lest", "suppose", "supposing"})
-HEDGE_MODIFIERS = frozenset({"possible", "potential", "planned", "proposed", "prospective", "future",
-                             "feared", "hypothetical", "threatened", "looming", "imminent", "likely",
-                             "eventual", "any"})
-HEDGE_VERBS = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "want", "wants", "wanted",
-                         "seek", "seeks", "sought", "consider", "considers", "considering",
-                         "expected", "expect", "expects", "likely", "unlikely", "aim", "aims",
-                         "essential", "important", "need", "needs", "urged", "possibility",
-                         "prospect", "wonder", "plans", "plan",
-                         "planned", "ready", "willing"})
-# "continued to send", "began to withdraw": the act happens. An attempt ("tried to hack", "an
-# attempt to assassinate") is an act too, as in CAMEO, and is not a hedge.
-ASPECTUAL = frozenset({"continue", "continued", "continues", "begin", "began", "begun", "begins", "start",
-                       "started", "starts", "resume", "resumed", "resumes", "resorted", "proceeded", "went",
-                       "tried", "try", "tries", "attempt", "attempts", "attempted"})
-DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
-                       "insisted", "ask", "asks", "asked", "request", "requests", "requested",
-                       "recommend", "recommended", "propose", "proposed", "proposes"})
-PROTESTING = frozenset({"protest", "demonstrate"})
-QUOTES = frozenset({'"', "“", "”"})
+NEGATIONS = word_set("negations")
+NEGATING_VERBS = word_set("negating_verbs")
+MODALS = word_set("modals")
+CONDITIONALS = word_set("conditionals")
+HEDGE_MODIFIERS = word_set("hedge_modifiers")
+HEDGE_VERBS = word_set("hedge_verbs")
+ASPECTUAL = word_set("aspectual_verbs")
+DEMANDING = word_set("demanding_verbs")
+PROTESTING = word_set("protesting_verbs")
+QUOTES = word_set("quotes")
 WINDOW = 5
-# Acts announced for the future (intents 03x, threats 13x, refusals 12x are coded from them)
-INTENT_MARKERS = frozenset({"will", "'ll", "wo", "willing", "ready", "prepared", "plans", "intends", "shall"})
-FUTURE_MODALS = frozenset({"will", "would", "may", "might", "could", "'ll", "shall"})
-# "must be ready to mediate": an obligation put on the actor, not its announced intent
-OBLIGED = frozenset({"must", "should", "ought", "need", "needs"})
-SPECULATIVE = frozenset({"could", "might", "may", "whether"})
-# "analysts wonder whether Russia will attack": someone else's speculation, not an announcement
-WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "doubt", "doubts",
-                       "speculation", "speculate", "fear", "fears", "feared", "question", "believe",
-                       "believes", "believed", "think", "thinks", "thought", "expect", "expects",
-                       "expected", "predict", "predicts", "predicted", "suspect", "suspects",
-                       "anticipate", "anticipates", "likely", "unlikely"})
-CONDITIONAL = frozenset({"if", "unless"})  # a threat's condition ("… unless Israel withdraws")
-# "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
-REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
-                       "warned", "reiterated", "insisted", "indicated"})
+INTENT_MARKERS = word_set("intent_markers")
+FUTURE_MODALS = word_set("future_modals")
+OBLIGED = word_set("obligation_words")
+SPECULATIVE = word_set("speculative_words")
+WONDERING = word_set("wondering_words")
+CONDITIONAL = word_set("threat_conditions")
+REPORTING = word_set("reporting_verbs")
 
 
 def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None = None,

@@ -17,25 +17,17 @@ from flows.resources import dictionaries_dir
 from .actors import Actor
 from .dates import MONTHS, WEEKDAYS
 from .text import Token
+from .wordlists import word_set
 
-LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
-CONNECTORS = frozenset({"of", "de", "al", "el", "-"})
+LOCATIVES = word_set("locatives")
+CONNECTORS = word_set("place_connectors")
 MAX_WORDS = 4
-# a name followed by one of these is a water body, not a place on land ("the Red Sea")
-WATER = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake"})
-# a name followed by one of these is an admin1 subdivision ("Borno state")
-PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
-                         "district", "enclave", "suburb", "township"})
-# "in south Lebanon", "of eastern Beirut": a part of the place, still the place
-COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
-                    "southeast southwest northeastern northwestern southeastern southwestern".split())
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the NER's labels for places
-# the NER's labels that a place name never has (ORG, NORP, EVENT, PRODUCT: a place's name may stand
-# for a team, a government or a battle; PERSON: the small model reads rare foreign place names as
-# people, "shelled Kherson"; a longer name of either, "Paris Hilton", still does not count)
-NEVER_PLACES = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
-                          "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE"})
-SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
+WATER = word_set("water_words")
+PLACE_NOUNS = word_set("place_nouns")
+COMPASS = word_set("compass_words")
+PLACE_LABELS = word_set("place_entity_labels")
+NEVER_PLACES = word_set("never_place_entity_labels")
+SUBDIVISION_WORDS = word_set("subdivision_words")
 
 
 @dataclass(frozen=True, slots=True)

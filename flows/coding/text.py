@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .wordlists import word_set
 
-# Abbreviations that end with a period but do not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st sr jr mt ft no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a a.m p.m i.e e.g approx dept".split()
-)
+ABBREVIATIONS = word_set("abbreviations")
 # A candidate sentence end: terminal punctuation (optionally closing quotes/brackets), then space.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[\"'“‘(\[]?[A-Z])")
 TOKEN = re.compile(

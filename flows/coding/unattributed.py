@@ -14,15 +14,15 @@ from dataclasses import replace
 from .actors import Actor
 from .inherit import place_actor
 from .matcher import VerbMatch
-from .places import LOCATIVES, located_places
+from .places import located_places
 from .structure import BE_FORMS, CLAUSE_BREAKS, Dyad, group_actors
 from .text import Token
+from .wordlists import word_set
 
-FORCE_ROOTS = frozenset({"18", "19", "20"})
-PLACE_PREPOSITIONS = LOCATIVES | {"of"}   # "outside of the Iraqi city of Basra"
+FORCE_ROOTS = word_set("force_roots")
+PLACE_PREPOSITIONS = word_set("unattributed_place_prepositions")
 BOMBING_CODE = "183"
-BOMB_WORDS = frozenset("bomb bombs bombing bombings bomber bombers explosive explosives ied ieds "
-                       "car-bomb roadside".split())
+BOMB_WORDS = word_set("bomb_words")
 
 
 def unattributed_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],

@@ -1,42 +1,28 @@
-"""Word lists and code sets the structure rules use."""
+"""Word lists and code sets the structure rules use (data/dictionaries/words.yaml)."""
 from __future__ import annotations
 
-BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
-PRONOUNS = frozenset("he she it they we".split())
-PLACE_PREPOSITIONS = frozenset("in at near across throughout inside outside within from around".split())
-CLAUSE_BREAKS = frozenset({";", "but", "while", "whereas", "because", "although", "though", "after",
-                           "before", "when", "since", "until", "unless", "if", "as", "so", "whose"})
-# an actor right after one of these is inside a phrase, not the subject of a later verb
-NOT_SUBJECT = PLACE_PREPOSITIONS | {"between", "of", "about", "against", "to", "for", "among",
-                                    "on", "over", "toward", "towards", "into", "than", "like"}
-LIST_PREPOSITIONS = frozenset({"to", "on", "against", "with", "for", "between", "from", "toward", "towards"})
-GROUP_GLUE = frozenset({"and", ",", "&", "both", "as", "well", "the"})
-COORDINATORS = frozenset({"and", ",", "but", "then"})
-TARGET_PREPOSITIONS = frozenset({"of", "on", "against", "into", "to", "in", "with", "over", "toward", "towards"})
-MATERIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-# verbal acts whose "that"-clause subject is their target ("demanded that the US match …")
-THAT_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-# participles that, after "be", state a stance rather than form a passive ("is opposed to")
-STATIVE = frozenset({"opposed", "engaged", "involved", "committed"})
-OBLIGATIONS = frozenset({"must", "should"})
-# "<quantity> of X": X is the subject's head ("hundreds of students", "a group of Moroccan diplomats")
-PARTITIVES = frozenset(
-    "thousands hundreds dozens scores millions tens group groups team teams delegation delegations "
-    "contingent contingents unit units batch patch number members member deployment detachment "
-    "battalion battalions squad squads convoy column crowd crowds band bands wave some many most "
-    "several all both each majority".split())
-# "… and has urged", "… and later met": the verb shares the subject of the verb before "and"
-COORDINATED_AUX = frozenset("also then later has have had will would is was were are".split())
-COMPLAINT_ROOTS = frozenset({"11"})
-# "recalled its ambassador from Mali", "withdrew its troops from Chad": "from" names the target
-FROM_TARGET_ROOTS = frozenset({"08", "16"})
+from ..wordlists import word_set
+
+BE_FORMS = word_set("passive_auxiliaries")
+PRONOUNS = word_set("subject_pronouns")
+PLACE_PREPOSITIONS = word_set("place_prepositions")
+CLAUSE_BREAKS = word_set("clause_breaks")
+NOT_SUBJECT = word_set("not_subject")
+LIST_PREPOSITIONS = word_set("list_prepositions")
+GROUP_GLUE = word_set("group_glue")
+COORDINATORS = word_set("coordinators")
+TARGET_PREPOSITIONS = word_set("target_prepositions")
+MATERIAL_ROOTS = word_set("material_roots")
+THAT_TARGET_ROOTS = word_set("that_target_roots")
+STATIVE = word_set("stative_participles")
+OBLIGATIONS = word_set("obligation_modals")
+PARTITIVES = word_set("partitives")
+COORDINATED_AUX = word_set("coordinated_auxiliaries")
+COMPLAINT_ROOTS = word_set("complaint_roots")
+FROM_TARGET_ROOTS = word_set("from_target_roots")
 DEMAND_CODE = "100"
-MUTUAL_CODES = frozenset({"041"})
+MUTUAL_CODES = word_set("mutual_codes")
 THREAT_ROOT = "13"
-CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-TARGET_AGENT_TYPES = frozenset({"OPP", "CVL", "REF", "REB", "UAF", "INS", "SEP", "CRM", "LAB"})
-NOMINAL_GAP = frozenset(
-    "'s ’s - the a an its their new fresh recent latest full scale full-scale large brutal unprovoked "
-    "illegal military armed ground air naval massive major renewed continued ongoing first second "
-    "further more tough tougher harsh sweeping economic financial".split()
-)
+CONFLICT_ROOTS = word_set("conflict_roots")
+TARGET_AGENT_TYPES = word_set("target_agent_types")
+NOMINAL_GAP = word_set("nominal_gap")
