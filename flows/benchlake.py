@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -119,6 +118,7 @@ def index_lake(root: Path) -> float:
 def _child(dump: str, lake: str, code: bool) -> None:
     """One run in this (child) process; prints its figures as JSON."""
     from flows import pipeline
+    from flows.benchkeys import peak_rss_mb
     from flows.settings import load_settings
 
     settings = load_settings(lake=lake, code_events=code)
@@ -126,7 +126,7 @@ def _child(dump: str, lake: str, code: bool) -> None:
     result = pipeline.run_serial([dump], settings)
     print(json.dumps({
         "seconds": time.perf_counter() - start,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),  # not ru_maxrss: it keeps the generating parent's peak
         "articles": result["datasets"]["articles"],
         "merge_s": result["stage_seconds"].get("merge", 0.0),
     }))

@@ -25,7 +25,7 @@ from . import segments as seg
 
 FORMAT = 1
 MAX_SEGMENT_ROWS = 2_000_000  # rows of data files a segment may cover (merges stay below it)
-BUILD_ROWS = 1_000_000  # a rebuild writes segments of about this many rows
+BUILD_ROWS = 500_000  # a rebuild writes segments of about this many rows (its memory: their key columns)
 GROWTH = 2  # a segment is merged into the newer one unless it is GROWTH× larger
 
 
