@@ -111,4 +111,7 @@ def candidate_files(snapshot: Path, values: dict[str, set[str]]) -> list[Path] |
     catalog = load_catalog(snapshot, list(values))
     if catalog is None:
         return None
-    return [snapshot / rel for rel in sorted(cat.candidate_files(catalog, FolderSegments(snapshot), values))]
+    files = [snapshot / rel for rel in sorted(cat.candidate_files(catalog, FolderSegments(snapshot), values))]
+    if not all(f.is_file() for f in files):
+        return None  # a snapshot changed behind the lake's back: do not trust its index
+    return files
