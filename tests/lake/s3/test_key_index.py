@@ -70,7 +70,7 @@ def lake(request, tmp_path):
 
 
 def test_duplicates_are_found_across_runs_and_new_keys_are_not(lake):
-    publish_articles(lake, "run-1", range(0, 10))
+    publish_articles(lake, "run-1", range(10))
     publish_articles(lake, "run-2", range(10, 20))
     new = [hex32(f"never-{i}") for i in range(50)]
     assert ask(lake, ids=[hex32("a3"), hex32("a14"), *new]) == {hex32("a3"), hex32("a14")}
@@ -101,7 +101,7 @@ def tiny_hash(values) -> np.ndarray:
 def test_a_hash_collision_never_makes_a_new_key_a_duplicate(lake, monkeypatch):
     monkeypatch.setitem(segments.HASHERS, "tiny-4bit", tiny_hash)
     monkeypatch.setattr(segments, "DEFAULT_HASH", "tiny-4bit")
-    publish_articles(lake, "run-1", range(0, 30))
+    publish_articles(lake, "run-1", range(30))
     assert catalog(lake)["hash"] == "tiny-4bit"
     held = hex32("a5")
     twin = next(h for i in range(1000) if (h := hex32(f"new-{i}"))[0] == held[0])  # same tiny hash, new key
@@ -111,7 +111,7 @@ def test_a_hash_collision_never_makes_a_new_key_a_duplicate(lake, monkeypatch):
 
 
 def test_deleted_rows_leave_the_index(lake):
-    publish_articles(lake, "run-1", range(0, 10))
+    publish_articles(lake, "run-1", range(10))
     with LakeLock(lake):
         txn = Transaction(lake, "run-2")
         txn.track("articles", load_contract("articles").arrow_schema(), ("article_id",), "published_at")
@@ -146,7 +146,7 @@ def drop_index(lake) -> None:
 
 
 def test_a_missing_index_is_scanned_around_then_rebuilt(lake):
-    publish_articles(lake, "run-1", range(0, 10))
+    publish_articles(lake, "run-1", range(10))
     drop_index(lake)
     assert catalog(lake) is None and candidates(lake, {"article_id": {hex32("a1")}}) is None
     assert ask(lake, ids=[hex32("a1"), hex32("x")]) == {hex32("a1")}  # a scan answers
@@ -161,7 +161,7 @@ class Crash(RuntimeError):
 
 
 def test_a_crash_between_data_and_index_changes_nothing(lake, monkeypatch):
-    publish_articles(lake, "run-1", range(0, 10))
+    publish_articles(lake, "run-1", range(10))
     before = json.dumps(catalog(lake), sort_keys=True)
     if hasattr(lake, "fs"):  # data and segments uploaded, then the run dies before its journal
         from flows.lake.objectstore import transaction as object_txn
