@@ -36,3 +36,15 @@ def test_merge_drops_dead_files_and_renumbers():
     b = seg.Column(np.array([1, 5], dtype="<u8"), np.array([0, 0], dtype="<u4"))
     merged = seg.merge_columns([(a, np.array([-1, 0])), (b, np.array([1]))])  # a's file 0 is dead
     assert merged.hashes.tolist() == [1, 5, 5] and merged.file_ids.tolist() == [1, 0, 1]
+
+
+def test_files_without_the_key_columns_leave_the_snapshot_unindexed(tmp_path):
+    from flows.lake.keyindex.folder import INDEX, index_snapshot, load_catalog
+
+    snap = tmp_path / "000001-run"
+    (snap / "2024-01").mkdir(parents=True)
+    pl.DataFrame({"article_id": ["a", "b"]}).write_parquet(snap / "2024-01" / "part-x.parquet")  # no content_hash
+    assert index_snapshot(None, snap, ["article_id", "content_hash"]) is None
+    assert not (snap / INDEX).exists() and load_catalog(snap, ["article_id"]) is None
+    catalog = index_snapshot(None, snap, ["article_id"])
+    assert catalog is not None and catalog["segments"][0]["files"] == ["2024-01/part-x.parquet"]

@@ -20,6 +20,7 @@ from typing import Protocol
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from . import segments as seg
 
@@ -27,6 +28,11 @@ FORMAT = 1
 MAX_SEGMENT_ROWS = 2_000_000  # rows of data files a segment may cover (merges stay below it)
 BUILD_ROWS = 500_000  # a rebuild writes segments of about this many rows (its memory: their key columns)
 GROWTH = 2  # a segment is merged into the newer one unless it is GROWTH× larger
+
+
+class Unindexable(Exception):
+    """Data files whose key columns cannot be read as strings (the dataset stays unindexed:
+    its lookups scan; the commit itself goes on)."""
 
 
 class SegmentStore(Protocol):
@@ -105,7 +111,7 @@ def _build(files: list[str], store: SegmentStore, columns: list[str], hasher: st
     out: list[dict] = []
     batch: list[tuple[str, pl.DataFrame]] = []
     rows = 0
-    for rel, frame in store.key_columns(files, columns):
+    for rel, frame in _key_columns(store, files, columns):
         batch.append((rel, frame))
         rows += frame.height
         if rows >= BUILD_ROWS:
@@ -114,6 +120,14 @@ def _build(files: list[str], store: SegmentStore, columns: list[str], hasher: st
     if batch:
         out.append(_write(batch, store, columns, hasher, next(names)))
     return out
+
+
+def _key_columns(store: SegmentStore, files: list[str], columns: list[str]) -> Iterator[tuple[str, pl.DataFrame]]:
+    try:
+        for rel, frame in store.key_columns(files, columns):
+            yield rel, frame.select(pl.col(columns).cast(pl.String))
+    except (pl.exceptions.PolarsError, pa.ArrowException, KeyError) as exc:
+        raise Unindexable(f"cannot index {columns} of {len(files)} file(s): {exc}") from exc
 
 
 def _write(batch: list[tuple[str, pl.DataFrame]], store: SegmentStore, columns: list[str], hasher: str, name: str) -> dict:

@@ -14,6 +14,7 @@ the next commit of that dataset rebuilds the index from the data.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ import polars as pl
 
 from . import catalog as cat
 from . import segments as seg
+
+log = logging.getLogger(__name__)
 
 INDEX = ".keyindex"
 CATALOG = "catalog.json"
@@ -89,13 +92,19 @@ def load_catalog(snapshot: Path | None, columns: list[str]) -> dict | None:
     return catalog
 
 
-def index_snapshot(current: Path | None, target: Path, columns: list[str]) -> dict:
+def index_snapshot(current: Path | None, target: Path, columns: list[str]) -> dict | None:
     """Write the index of the snapshot being built in ``target`` (``current``: the committed
-    snapshot it was cloned from, whose index it extends). Returns the catalog."""
+    snapshot it was cloned from, whose index it extends). Returns the catalog (None: the data
+    cannot be indexed, and the snapshot goes without)."""
     previous = load_catalog(current, columns)
     live = sorted(f.relative_to(target).as_posix() for f in target.rglob("*.parquet"))
     store = FolderSegments(target, current)
-    catalog, _ = cat.update(previous, live, store, columns, prefix=target.name)
+    try:
+        catalog, _ = cat.update(previous, live, store, columns, prefix=target.name)
+    except cat.Unindexable as exc:
+        log.warning("%s: no key index (lookups will scan): %s", target, exc)
+        shutil.rmtree(target / INDEX, ignore_errors=True)
+        return None
     catalog["snapshot"] = target.name
     path = target / INDEX / CATALOG
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ Parquet files opened one after the other by a scan).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,8 @@ import pyarrow.parquet as pq
 
 from . import catalog as cat
 from . import segments as seg
+
+log = logging.getLogger(__name__)
 
 PREFIX = "_keyindex"
 
@@ -94,12 +97,17 @@ def usable_catalog(manifest: dict | None, columns: list[str]) -> dict | None:
 
 
 def index_manifest(lake, dataset: str, current: dict | None, files: list[str], columns: list[str],
-                   local: Path, data: dict[str, Path], prefix: str) -> tuple[dict, list[tuple[Path, str]], list[str]]:
+                   local: Path, data: dict[str, Path], prefix: str) -> tuple[dict | None, list[tuple[Path, str]], list[str]]:
     """The catalog of a dataset whose new manifest lists ``files`` (``data``: the commit's new
-    files, still local). Returns it, the segments to upload and the segment paths to delete."""
+    files, still local). Returns it (None: the data cannot be indexed), the segments to upload
+    and the segment paths to delete."""
     store = ObjectSegments(lake, dataset, local, data)
     previous = usable_catalog(current, columns)
-    catalog, dropped = cat.update(previous, sorted(files), store, columns, prefix)
+    try:
+        catalog, dropped = cat.update(previous, sorted(files), store, columns, prefix)
+    except cat.Unindexable as exc:
+        log.warning("%s/%s: no key index (lookups will scan): %s", lake.url, dataset, exc)
+        return None, [], []
     old = (current or {}).get("keyindex") or {}
     deletes = [segment_path(dataset, name, c) for name in dropped for c in old.get("columns", [])]
     return catalog, [(p, rel) for rel, p in store.written.items()], deletes

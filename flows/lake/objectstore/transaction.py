@@ -136,7 +136,8 @@ class ObjectTransaction(StagedChanges):
         catalog, uploads, deletes = index_manifest(
             self.lake, name, current, [f["path"] for f in plan.manifest["files"]], columns, out / "_index",
             new_files, prefix=f"{plan.manifest['version']:06d}-{self.run_id}")
-        plan.manifest["keyindex"] = catalog
+        if catalog is not None:
+            plan.manifest["keyindex"] = catalog
         plan.uploads += uploads
         plan.deletes += deletes
 
