@@ -39,9 +39,11 @@ class SegmentStore(Protocol):
     """Where one dataset's segments live (a snapshot folder, or a prefix on an object store)."""
 
     def read(self, name: str, column: str, n: int) -> seg.Column: ...
-    def write(self, name: str, column: str, values: seg.Column) -> None: ...
-    def keep(self, name: str, columns: list[str]) -> None:
-        """Carry an existing segment into the index being built."""
+    def write(self, name: str, column: str, data: bytes) -> None:
+        """Store one column of a segment (``Column.to_bytes``)."""
+        ...
+    def keep(self, name: str, columns: list[str]) -> bool:
+        """Carry an existing segment into the index being built (False: it is missing)."""
         ...
     def key_columns(self, rels: list[str], columns: list[str]) -> Iterator[tuple[str, pl.DataFrame]]:
         """The key columns of data files, file by file."""
@@ -94,9 +96,11 @@ def update(previous: dict | None, live: list[str], store: SegmentStore, columns:
         s = {**s, "dead": sorted(set(s["dead"]) | {i for i, f in enumerate(s["files"]) if f not in live_set})}
         if len(s["dead"]) == len(s["files"]):
             dropped.append(s["name"])
-        else:
-            store.keep(s["name"], columns)
+        elif store.keep(s["name"], columns):
             segments.append(s)
+        else:  # a segment lost: rebuild the whole index from the data
+            rebuilt, _ = update(None, live, store, columns, prefix)
+            return rebuilt, [s["name"] for s in (previous or {}).get("segments", [])]
     covered = set().union(*(set(f for i, f in enumerate(s["files"]) if i not in set(s["dead"])) for s in segments))
     names = (f"{prefix}-{i}" for i in range(1_000_000))
     new = [f for f in live if f not in covered]
@@ -131,13 +135,19 @@ def _key_columns(store: SegmentStore, files: list[str], columns: list[str]) -> I
 
 
 def _write(batch: list[tuple[str, pl.DataFrame]], store: SegmentStore, columns: list[str], hasher: str, name: str) -> dict:
-    entries = {}
+    entries, sums = {}, {}
     for column in columns:
         values = seg.build_column([(i, frame[column]) for i, (_, frame) in enumerate(batch)], hasher)
-        store.write(name, column, values)
-        entries[column] = values.size
+        entries[column], sums[column] = values.size, _store(store, name, column, values)
     return {"name": name, "files": [rel for rel, _ in batch], "dead": [],
-            "rows": sum(f.height for _, f in batch), "entries": entries}
+            "rows": sum(f.height for _, f in batch), "entries": entries, "sums": sums}
+
+
+def _store(store: SegmentStore, name: str, column: str, values: seg.Column) -> str:
+    """Write one column of a segment; return its checksum (caches name copies by it)."""
+    data = values.to_bytes()
+    store.write(name, column, data)
+    return seg.checksum(data)
 
 
 def _compact(segments: list[dict], store: SegmentStore, columns: list[str], names: Iterator[str]) -> tuple[list[dict], list[str]]:
@@ -170,11 +180,10 @@ def _merge(group: list[dict], store: SegmentStore, columns: list[str], name: str
                 new_ids[i] = len(files)
                 files.append(f)
         remaps.append(new_ids)
-    entries = {}
+    entries, sums = {}, {}
     for column in columns:
         parts = [(store.read(s["name"], column, s["entries"][column]), remap) for s, remap in zip(group, remaps)]
         merged = seg.merge_columns(parts)
-        store.write(name, column, merged)
-        entries[column] = merged.size
+        entries[column], sums[column] = merged.size, _store(store, name, column, merged)
     rows = sum(s["rows"] * (len(s["files"]) - len(s["dead"])) // max(1, len(s["files"])) for s in group)
-    return {"name": name, "files": files, "dead": [], "rows": rows, "entries": entries}
+    return {"name": name, "files": files, "dead": [], "rows": rows, "entries": entries, "sums": sums}

@@ -46,27 +46,31 @@ class FolderSegments:
     def read(self, name: str, column: str, n: int) -> seg.Column:
         if n == 0:
             return seg.empty_column()
-        return seg.Column.from_buffer(np.memmap(self._path(name, column), dtype=np.uint8, mode="r"), n)
+        try:
+            return seg.Column.from_buffer(np.memmap(self._path(name, column), dtype=np.uint8, mode="r"), n)
+        except (FileNotFoundError, ValueError) as exc:  # missing or truncated: the index is broken
+            raise cat.Unindexable(f"segment {name}.{column}: {exc}") from exc
 
-    def write(self, name: str, column: str, values: seg.Column) -> None:
+    def write(self, name: str, column: str, data: bytes) -> None:
         path = self._path(name, column)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(values.to_bytes())
+        tmp.write_bytes(data)
         os.replace(tmp, path)
 
-    def keep(self, name: str, columns: list[str]) -> None:
+    def keep(self, name: str, columns: list[str]) -> bool:
         if self.source is None or self.source == self.folder:
-            return
+            return all(self._path(name, c).is_file() for c in columns)
         self.folder.mkdir(parents=True, exist_ok=True)
         for column in columns:
             src, dest = self.source / f"{name}.{column}.bin", self._path(name, column)
-            if not src.exists():
-                continue  # a segment of no entries for this column is never written
+            if not src.is_file():
+                return False
             try:
                 os.link(src, dest)
             except OSError:  # a file system without hard links
                 shutil.copy2(src, dest)
+        return True
 
     def key_columns(self, rels: list[str], columns: list[str]) -> Iterator[tuple[str, pl.DataFrame]]:
         for start in range(0, len(rels), SCAN_FILES):
@@ -120,7 +124,11 @@ def candidate_files(snapshot: Path, values: dict[str, set[str]]) -> list[Path] |
     catalog = load_catalog(snapshot, list(values))
     if catalog is None:
         return None
-    files = [snapshot / rel for rel in sorted(cat.candidate_files(catalog, FolderSegments(snapshot), values))]
+    try:
+        files = [snapshot / rel for rel in sorted(cat.candidate_files(catalog, FolderSegments(snapshot), values))]
+    except cat.Unindexable as exc:
+        log.warning("%s: key index unreadable, scanning instead: %s", snapshot, exc)
+        return None
     if not all(f.is_file() for f in files):
         return None  # a snapshot changed behind the lake's back: do not trust its index
     return files

@@ -13,15 +13,20 @@ lookups scan, and the next commit rebuilds the index.
 
 Lookups read the segments they need whole, all in one concurrent ``cat`` (12 bytes per key
 and segment: ≈24 MB for the two article columns of a million-article lake, against ≈1,400
-Parquet files opened one after the other by a scan).
+Parquet files opened one after the other by a scan), and keep them in a local cache
+(``cache_folder``), so the next lookup downloads only the segments committed since and
+binary-searches memory-mapped copies of the others.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow.parquet as pq
 
@@ -45,15 +50,31 @@ class ObjectSegments:
         self.lake, self.dataset, self.local = lake, dataset, local
         self.data = data or {}  # lake-relative data file → local copy (the commit's new files)
         self.fetched: dict[str, bytes] = {}
+        self.cached: dict[str, Path] = {}  # lake-relative segment path → local cached copy
         self.written: dict[str, Path] = {}  # lake-relative segment path → local file
 
     def prefetch(self, catalog: dict, columns: list[str]) -> None:
-        """Fetch every segment column of ``columns`` at once (concurrent requests)."""
-        rels = [segment_path(self.dataset, s["name"], c) for s in catalog["segments"] for c in columns
-                if s["entries"].get(c, 0)]
-        if rels:
-            got = self.lake.fs.cat([self.lake.key(r) for r in rels])
-            self.fetched.update({r: got[self.lake.key(r)] for r in rels})
+        """Fetch every segment column of ``columns`` not in the local cache, at once
+        (concurrent requests), and keep them there."""
+        cache = cache_folder(self.lake, self.dataset)
+        missing: dict[str, Path | None] = {}
+        for s in catalog["segments"]:
+            for c in columns:
+                if not s["entries"].get(c, 0):
+                    continue
+                rel, local = segment_path(self.dataset, s["name"], c), _cached(cache, s, c)
+                if local is not None and local.is_file() and local.stat().st_size == _size(s["entries"][c]):
+                    self.cached[rel] = local
+                else:
+                    missing[rel] = local
+        if missing:
+            got = self.lake.fs.cat([self.lake.key(r) for r in missing])
+            for rel, local in missing.items():
+                self.fetched[rel] = got[self.lake.key(rel)]
+                if local is not None:
+                    _save(local, self.fetched[rel])
+        if cache is not None:
+            _evict(cache, catalog)
 
     def read(self, name: str, column: str, n: int) -> seg.Column:
         if n == 0:
@@ -61,21 +82,30 @@ class ObjectSegments:
         rel = segment_path(self.dataset, name, column)
         if rel in self.written:
             return seg.Column.from_buffer(self.written[rel].read_bytes(), n)
-        if rel not in self.fetched:
-            self.fetched[rel] = self.lake.fs.cat_file(self.lake.key(rel))
-        return seg.Column.from_buffer(self.fetched[rel], n)
+        if rel in self.cached:
+            try:
+                return seg.Column.from_buffer(np.memmap(self.cached[rel], dtype=np.uint8, mode="r"), n)
+            except (FileNotFoundError, ValueError):  # evicted meanwhile by another process
+                pass
+        try:
+            if rel not in self.fetched:
+                self.fetched[rel] = self.lake.fs.cat_file(self.lake.key(rel))
+            return seg.Column.from_buffer(self.fetched[rel], n)
+        except (FileNotFoundError, ValueError) as exc:  # missing or truncated: the index is broken
+            raise cat.Unindexable(f"segment {rel}: {exc}") from exc
 
-    def write(self, name: str, column: str, values: seg.Column) -> None:
+    def write(self, name: str, column: str, data: bytes) -> None:
         if self.local is None:
             raise RuntimeError("segments are written only by a commit")
         rel = segment_path(self.dataset, name, column)
         path = self.local / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(values.to_bytes())
+        path.write_bytes(data)
         self.written[rel] = path
 
-    def keep(self, name: str, columns: list[str]) -> None:
-        return None  # segments stay where they are; the new manifest names them again
+    def keep(self, name: str, columns: list[str]) -> bool:
+        """Segments stay where they are (the new manifest names them again), if they are there."""
+        return all(self.lake.fs.exists(self.lake.key(segment_path(self.dataset, name, c))) for c in columns)
 
     def key_columns(self, rels: list[str], columns: list[str]) -> Iterator[tuple[str, pl.DataFrame]]:
         for rel in rels:
@@ -84,6 +114,48 @@ class ObjectSegments:
                 continue
             with self.lake.fs.open(self.lake.key(rel), "rb") as fh:  # a rebuild: committed files
                 yield rel, pl.from_arrow(pq.read_table(fh, columns=columns))  # type: ignore[misc]
+
+
+def cache_folder(lake, dataset: str) -> Path | None:
+    """Where segments of this lake fetched by lookups are kept: they never change once written
+    (new names per commit; a cached copy is named by its checksum too), so a run downloads only
+    the segments committed since the last one. ``GEOWIRE_KEYINDEX_CACHE`` (empty: no cache),
+    else ``$XDG_CACHE_HOME/geowire/keyindex`` or ``~/.cache/geowire/keyindex``."""
+    root = os.environ.get("GEOWIRE_KEYINDEX_CACHE")
+    if root is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "geowire", "keyindex")
+    if not root:
+        return None
+    lake_id = hashlib.blake2b(str(lake.url).encode(), digest_size=8).hexdigest()
+    return Path(root) / lake_id / dataset
+
+
+def _cached(cache: Path | None, segment: dict, column: str) -> Path | None:
+    checksum = segment.get("sums", {}).get(column)
+    return cache / f"{segment['name']}.{column}.{checksum}.bin" if cache is not None and checksum else None
+
+
+def _size(entries: int) -> int:
+    return entries * (seg.HASH_DTYPE.itemsize + seg.FILE_DTYPE.itemsize)
+
+
+def _save(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:  # a cache is an optimisation: a full or read-only disk only costs time
+        log.warning("cannot cache key index segment %s: %s", path, exc)
+
+
+def _evict(cache: Path, catalog: dict) -> None:
+    """Drop cached segments the catalog no longer names (merged away, or of a rebuilt index)."""
+    keep = {p.name for s in catalog["segments"] for c in catalog["columns"] if (p := _cached(cache, s, c))}
+    for path in cache.glob("*.bin") if cache.is_dir() else []:
+        if path.name not in keep:
+            path.unlink(missing_ok=True)
 
 
 def usable_catalog(manifest: dict | None, columns: list[str]) -> dict | None:
@@ -120,8 +192,12 @@ def candidate_files(lake, dataset: str, manifest: dict | None, values: dict[str,
     if catalog is None:
         return None
     store = ObjectSegments(lake, dataset)
-    store.prefetch(catalog, list(values))
-    return cat.candidate_files(catalog, store, values)
+    try:
+        store.prefetch(catalog, list(values))
+        return cat.candidate_files(catalog, store, values)
+    except (cat.Unindexable, FileNotFoundError) as exc:
+        log.warning("%s/%s: key index unreadable, scanning instead: %s", lake.url, dataset, exc)
+        return None
 
 
 def referenced(manifest: dict | None, dataset: str) -> set[str]:

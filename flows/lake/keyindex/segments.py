@@ -60,6 +60,11 @@ class Column:
         return cls(hashes, file_ids)
 
 
+def checksum(data: bytes) -> str:
+    """16 hex characters naming a segment column's content."""
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
 def empty_column() -> Column:
     return Column(np.empty(0, HASH_DTYPE), np.empty(0, FILE_DTYPE))
 

@@ -182,3 +182,51 @@ def test_a_crash_between_data_and_index_changes_nothing(lake, monkeypatch):
         lake.fs.invalidate_cache()
         stored = {k[len(lake.root) + 1:] for k in lake.fs.find(lake.key(object_index.PREFIX))}
         assert stored == object_index.referenced(read_manifest(lake, "articles"), "articles")
+
+
+def test_lookups_on_s3_keep_segments_in_a_local_cache(s3_lake_url, keyindex_cache):
+    lake = lake_root(s3_lake_url)
+    publish_articles(lake, "run-1", range(10))
+    asked = [hex32("a1"), hex32("a12"), hex32("x")]
+    assert ask(lake, ids=asked, hashes=[hex32("y")]) == {hex32("a1")}
+    cache = object_index.cache_folder(lake, "articles")
+    assert cache is not None and cache.is_relative_to(keyindex_cache)
+    cached = sorted(p.name for p in cache.glob("*.bin"))
+    assert len(cached) == len(catalog(lake)["segments"]) * 2  # both columns of every segment
+    for rel in object_index.referenced(read_manifest(lake, "articles"), "articles"):
+        lake.fs.rm_file(lake.key(rel))  # the store's copies gone: only the cache can answer
+    assert candidates(lake, {"article_id": {hex32("a1")}}) is not None
+    assert ask(lake, ids=asked) == {hex32("a1")}
+    lake.fs.invalidate_cache()
+
+
+def test_a_damaged_cached_segment_is_fetched_again(s3_lake_url):
+    lake = lake_root(s3_lake_url)
+    publish_articles(lake, "run-1", range(10))
+    assert ask(lake, ids=[hex32("a3")]) == {hex32("a3")}
+    for path in object_index.cache_folder(lake, "articles").glob("*.bin"):
+        path.write_bytes(b"\0" * 5)  # truncated
+    assert ask(lake, ids=[hex32("a3"), hex32("a4")]) == {hex32("a3"), hex32("a4")}
+    publish_articles(lake, "run-2", range(10, 14))  # a new segment; merged with the first one
+    assert ask(lake, ids=[hex32("a3"), hex32("a13")]) == {hex32("a3"), hex32("a13")}
+    named = {p.name.split(".")[0] for p in object_index.cache_folder(lake, "articles").glob("*.bin")}
+    assert named == {s["name"] for s in catalog(lake)["segments"]}  # what was merged away is evicted
+
+
+def test_a_lost_segment_means_a_scan_then_a_rebuild(lake, keyindex_cache):
+    publish_articles(lake, "run-1", range(10))
+    if hasattr(lake, "fs"):
+        for rel in object_index.referenced(read_manifest(lake, "articles"), "articles"):
+            lake.fs.rm_file(lake.key(rel))
+        for path in keyindex_cache.rglob("*.bin"):
+            path.unlink()
+    else:
+        for path in (current_snapshot(lake, "articles") / folder_index.INDEX).glob("*.bin"):
+            path.unlink()
+    assert candidates(lake, {"article_id": {hex32("a1")}}) is None  # unreadable: not trusted
+    assert ask(lake, ids=[hex32("a1"), hex32("x")], hashes=[hex32("y")]) == {hex32("a1")}
+    publish_articles(lake, "run-2", range(10, 12))  # cannot extend it: rebuilds it from the data
+    rebuilt = catalog(lake)
+    assert rebuilt is not None and sum(s["rows"] for s in rebuilt["segments"]) == 12
+    assert candidates(lake, {"article_id": {hex32("a1")}}) is not None
+    assert ask(lake, ids=[hex32("a1"), hex32("a11"), hex32("x")]) == {hex32("a1"), hex32("a11")}
