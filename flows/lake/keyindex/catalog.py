@@ -101,7 +101,7 @@ def update(previous: dict | None, live: list[str], store: SegmentStore, columns:
         else:  # a segment lost: rebuild the whole index from the data
             rebuilt, _ = update(None, live, store, columns, prefix)
             return rebuilt, [s["name"] for s in (previous or {}).get("segments", [])]
-    covered = set().union(*(set(f for i, f in enumerate(s["files"]) if i not in set(s["dead"])) for s in segments))
+    covered = live_files({"segments": segments})
     names = (f"{prefix}-{i}" for i in range(1_000_000))
     new = [f for f in live if f not in covered]
     segments += _build(new, store, columns, hasher, names)
