@@ -111,9 +111,9 @@ def bench_lookups(console, work: Path, sizes: list[int], n: int, repeat: int) ->
                       f"{s['best_s']:.3f}", f"{s['best_s'] / i['best_s']:.0f}×",
                       f"{i['peak_rss_mb'] - i['rss_before_mb']:.0f} MB", f"{s['peak_rss_mb'] - s['rss_before_mb']:.0f} MB")
     console.print(table)
-    built = ", ".join(f"{r['lake']:,}: {r['indexed_s']:.1f} s" for r in rows if r["indexed_s"] > 0.05)
+    indexed = ", ".join(f"{r['lake']:,}: {r['indexed_s']:.1f} s" for r in rows if r["indexed_s"] > 0.05)
     console.print(f"rows found (index = scan): {rows[0]['index']['found']} per lake"
-                  + (f"; index built from the data in {built}" if built else "; indexes cached"))
+                  + (f"; index built from the data in {indexed}" if indexed else "; indexes cached"))
     return rows
 
 
