@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,6 +156,9 @@ def _evict(cache: Path, catalog: dict) -> None:
     keep = {p.name for s in catalog["segments"] for c in catalog["columns"] if (p := _cached(cache, s, c))}
     for path in cache.glob("*.bin") if cache.is_dir() else []:
         if path.name not in keep:
+            path.unlink(missing_ok=True)
+    for path in cache.glob(".*.tmp") if cache.is_dir() else []:  # left by a process that died saving
+        if time.time() - path.stat().st_mtime > 3600:
             path.unlink(missing_ok=True)
 
 
