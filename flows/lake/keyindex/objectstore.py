@@ -158,8 +158,11 @@ def _evict(cache: Path, catalog: dict) -> None:
         if path.name not in keep:
             path.unlink(missing_ok=True)
     for path in cache.glob(".*.tmp") if cache.is_dir() else []:  # left by a process that died saving
-        if time.time() - path.stat().st_mtime > 3600:
-            path.unlink(missing_ok=True)
+        try:
+            if time.time() - path.stat().st_mtime > 3600:
+                path.unlink()
+        except FileNotFoundError:  # renamed into place meanwhile
+            pass
 
 
 def usable_catalog(manifest: dict | None, columns: list[str]) -> dict | None:
