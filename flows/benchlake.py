@@ -1,5 +1,6 @@
 """`make bench`, lake size: a run of 1,000 new articles into an empty lake and into lakes of
-100,000 and 1,000,000 articles, each in a child process (peak RSS and wall time).
+100,000 and 1,000,000 articles, each in a child process (peak RSS and wall time); then the
+lookup alone, through the key index and by a scan (:mod:`flows.benchkeys`).
 
     python -m flows.benchlake [--sizes 0,100000,1000000] [--new 1000] [--workdir data/bench-lake]
 
@@ -7,7 +8,8 @@ The big lakes are generated directly as Parquet files in the lake's layout (a sn
 dataset, ``YYYY-MM`` partitions, one file per partition and generated run, each sorted by its
 key, with the contract's Arrow schema): ids and hashes are random 32-hex strings, the text
 short. They are cached under the work folder; every measured run gets a hard-linked copy
-(the lake never rewrites a file in place, so the cached lake stays as generated).
+(the lake never rewrites a file in place, so the cached lake stays as generated). Their key
+index is built once, as a commit would build it (``index_lake``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,9 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.lake.layout import SNAPSHOTS, partition_dir
+from flows.lake.keyindex import indexed_columns
+from flows.lake.keyindex.folder import index_snapshot, load_catalog
+from flows.lake.layout import SNAPSHOTS, current_snapshot, partition_dir
 from flows.lake.write import PARQUET_OPTIONS, with_partition_columns
 from flows.validate import load_contract
 
@@ -100,9 +103,22 @@ def generate_lake(root: Path, n: int, seed: int = 3) -> Path:
     return root
 
 
+def index_lake(root: Path) -> float:
+    """Build the key index of a generated lake's snapshots, as a commit would; its seconds
+    (none when already built: the cached lake keeps it)."""
+    start = time.perf_counter()
+    for dataset in ("articles", "quarantine"):
+        snap = current_snapshot(root, dataset)
+        columns = indexed_columns(dataset)
+        if snap is not None and load_catalog(snap, columns) is None:
+            index_snapshot(None, snap, columns)
+    return time.perf_counter() - start
+
+
 def _child(dump: str, lake: str, code: bool) -> None:
     """One run in this (child) process; prints its figures as JSON."""
     from flows import pipeline
+    from flows.benchkeys import peak_rss_mb
     from flows.settings import load_settings
 
     settings = load_settings(lake=lake, code_events=code)
@@ -110,7 +126,7 @@ def _child(dump: str, lake: str, code: bool) -> None:
     result = pipeline.run_serial([dump], settings)
     print(json.dumps({
         "seconds": time.perf_counter() - start,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),  # not ru_maxrss: it keeps the generating parent's peak
         "articles": result["datasets"]["articles"],
         "merge_s": result["stage_seconds"].get("merge", 0.0),
     }))
@@ -128,7 +144,9 @@ def measure(dump: Path, cached: Path | None, work: Path, code: bool) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def bench_lake_sizes(console, work: Path, sizes: list[int], new: int, code: bool, repeat: int = 1) -> list[dict]:
+def bench_lake_sizes(console, work: Path, sizes: list[int], new: int, code: bool, repeat: int = 1,
+                     lookups: bool = True) -> list[dict]:
+    """The run table, then (``lookups``) the lookup table of flows.benchkeys on the same lakes."""
     from rich.table import Table
 
     from flows.bench import make_jsonl
@@ -140,6 +158,8 @@ def bench_lake_sizes(console, work: Path, sizes: list[int], new: int, code: bool
         start = time.perf_counter()
         cached = generate_lake(work / f"lake-{size}", size) if size else None
         made = time.perf_counter() - start
+        if cached is not None:
+            index_lake(cached)
         runs = [measure(dump, cached, work, code) for _ in range(repeat)]
         rows.append({"lake": size, "generated_s": made,
                      "seconds": min(r["seconds"] for r in runs), "merge_s": min(r["merge_s"] for r in runs),
@@ -152,6 +172,10 @@ def bench_lake_sizes(console, work: Path, sizes: list[int], new: int, code: bool
         table.add_row(f"{r['lake']:,}", f"{r['seconds']:.2f}", f"{r['merge_s']:.2f}", f"{r['peak_rss_mb']:,.0f}",
                       f"{r['peak_rss_mb'] - rows[0]['peak_rss_mb']:+,.0f}", f"{r['published']:,}", f"{r['generated_s']:.1f}")
     console.print(table)
+    if lookups and any(sizes):
+        from flows.benchkeys import bench_lookups
+
+        bench_lookups(console, work, [s for s in sizes if s], new, repeat=3)
     return rows
 
 

@@ -50,10 +50,11 @@ class FolderLake:
             return None
         return pl.scan_parquet(str(snap / "**" / "*.parquet"), hive_partitioning=True)
 
-    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+    def find_rows(self, dataset: str, columns: list[str], values: dict[str, set[str]],
+                  use_index: bool = True) -> pl.DataFrame | None:
         from .keys import folder_rows
 
-        return folder_rows(self.path, dataset, columns, where)
+        return folder_rows(self.path, dataset, columns, values, use_index)
 
     def distinct_values(self, dataset: str, column: str) -> set[str]:
         from .keys import folder_distinct

@@ -84,9 +84,11 @@ class Lake(Protocol):
 
     def scan(self, dataset: str) -> pl.LazyFrame | None: ...
 
-    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
-        """``columns`` of the committed rows matching ``where`` (over the ``keys`` columns),
-        streamed: the lake's rows are never all loaded (None: no row matches)."""
+    def find_rows(self, dataset: str, columns: list[str], values: dict[str, set[str]],
+                  use_index: bool = True) -> pl.DataFrame | None:
+        """``columns`` of the committed rows whose value in a column of ``values`` is among its
+        values, streamed: the lake's rows are never all loaded (None: no row matches). Only
+        the files the key index names are read where it serves (``use_index``)."""
         ...
 
     def distinct_values(self, dataset: str, column: str) -> set[str]: ...

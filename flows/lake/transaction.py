@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 
+from .keyindex import indexed_columns
+from .keyindex.folder import INDEX, index_snapshot
 from .layout import DATASETS, VALIDATION, LakeError, current_snapshot, ensure_writable, snapshot_root
 from .migrate import migrate_layout
 from .snapshots import clone_snapshot, collect_garbage, next_version, roll_forward, write_journal
@@ -106,6 +108,8 @@ class Transaction(StagedChanges):
             old = read_partition(current / part, spec.file_schema) if current else None
             frame = merge_upsert(old, frame, spec.key, changes.deletions)
             write_file(frame, spec.schema, spec.key, target / part / f"part-{self.run_id}-u.parquet")
+        if columns := indexed_columns(name, spec.schema.names):  # in the snapshot: swapped in with its data, or not at all
+            index_snapshot(current, target, columns)
         _fsync_tree(target)
         return version
 
@@ -122,7 +126,7 @@ def _apply_deletions(target: Path, spec: DatasetWrite, deletions: list[Deletion]
 
 
 def _fsync_tree(folder: Path) -> None:
-    for file in folder.rglob("*.parquet"):
+    for file in [*folder.rglob("*.parquet"), *folder.glob(f"{INDEX}/*")]:
         fd = os.open(file, os.O_RDONLY)
         try:
             os.fsync(fd)

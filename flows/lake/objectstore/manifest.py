@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
+from ..keyindex.objectstore import remove_index_orphans
 from ..layout import DATASETS, LakeError
 from .store import JOURNAL, MANIFESTS, STAGING, ObjectLake
 
@@ -119,6 +120,7 @@ def repair(lake: ObjectLake) -> dict[str, list[str]]:
     lake.fs.invalidate_cache()
     finished = roll_forward(lake)
     orphans = remove_orphans(lake)
+    orphans += remove_index_orphans(lake, {d: read_manifest(lake, d) for d in DATASETS})
     staging = lake.key(STAGING)
     if lake.fs.exists(staging):
         lake.fs.rm(staging, recursive=True)

@@ -179,10 +179,11 @@ class ObjectLake:
 
         return scan_object_dataset(self, dataset)
 
-    def find_rows(self, dataset: str, columns: list[str], keys: list[str], where: pl.Expr) -> pl.DataFrame | None:
+    def find_rows(self, dataset: str, columns: list[str], values: dict[str, set[str]],
+                  use_index: bool = True) -> pl.DataFrame | None:
         from ..keys import object_rows
 
-        return object_rows(self, dataset, columns, keys, where)
+        return object_rows(self, dataset, columns, values, use_index)
 
     def distinct_values(self, dataset: str, column: str) -> set[str]:
         from ..keys import object_distinct

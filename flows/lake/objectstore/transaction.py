@@ -25,6 +25,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..keyindex import indexed_columns
+from ..keyindex.objectstore import index_manifest
 from ..layout import LakeError
 from ..staged import StagedChanges
 from ..write import DatasetWrite, merge_files, merge_upsert, without_deleted, write_file
@@ -122,7 +124,22 @@ class ObjectTransaction(StagedChanges):
             meta = pq.read_metadata(local)
             files[rel] = {"path": rel, "rows": meta.num_rows, "bytes": local.stat().st_size}
         plan.manifest = new_manifest(name, current, self.run_id, list(files.values()))
+        if columns := indexed_columns(name, spec.schema.names):
+            self._plan_index(name, current, columns, out, plan)
         return plan
+
+    def _plan_index(self, name: str, current: dict | None, columns: list[str], out: Path, plan: _Plan) -> None:
+        """The dataset's key index for the new manifest: its catalog goes in the manifest, its
+        new segments are uploaded with the data, the segments merged away deleted with the
+        files replaced."""
+        new_files = {rel: local for local, rel in plan.uploads}
+        catalog, uploads, deletes = index_manifest(
+            self.lake, name, current, [f["path"] for f in plan.manifest["files"]], columns, out / "_index",
+            new_files, prefix=f"{plan.manifest['version']:06d}-{self.run_id}")
+        if catalog is not None:
+            plan.manifest["keyindex"] = catalog
+        plan.uploads += uploads
+        plan.deletes += deletes
 
     def _plan_deletions(self, spec, deletions, files: dict, out: Path, plan: _Plan, skip: set) -> None:
         """Rewrite (under new names) the committed files that hold deleted rows."""

@@ -17,6 +17,19 @@ import pytest
 BUCKET = "geowire-test"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def keyindex_cache(tmp_path_factory):
+    """Key index segments fetched by lookups are cached here, not in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("keyindex-cache")
+    saved = os.environ.get("GEOWIRE_KEYINDEX_CACHE")
+    os.environ["GEOWIRE_KEYINDEX_CACHE"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("GEOWIRE_KEYINDEX_CACHE", None)
+    else:
+        os.environ["GEOWIRE_KEYINDEX_CACHE"] = saved
+
+
 @pytest.fixture(scope="session")
 def s3_server():
     """Endpoint URL of a moto S3 server on a free loopback port, with credentials in the env."""
