@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     s3_endpoint: str | None = Field(
         default=None, validation_alias=_env("s3_endpoint", "GEOWIRE_S3_ENDPOINT", "AWS_ENDPOINT_URL"))
     schemas: Path | None = None  # contracts other than the packaged ones
+    # where lookups keep the key-index segments fetched from an object-store lake; None: the user's
+    # cache folder ($XDG_CACHE_HOME or ~/.cache, then geowire/keyindex); empty: no cache
+    keyindex_cache: str | None = None
     shared: Path | None = None  # the shared sample dumps (evaluation and tests only)
     # running unattended (see flows/operations.py)
     dask_address: str | None = None

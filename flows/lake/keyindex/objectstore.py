@@ -122,7 +122,9 @@ def cache_folder(lake, dataset: str) -> Path | None:
     (new names per commit; a cached copy is named by its checksum too), so a run downloads only
     the segments committed since the last one. ``GEOWIRE_KEYINDEX_CACHE`` (empty: no cache),
     else ``$XDG_CACHE_HOME/geowire/keyindex`` or ``~/.cache/geowire/keyindex``."""
-    root = os.environ.get("GEOWIRE_KEYINDEX_CACHE")
+    from flows.settings import environment_settings
+
+    root = environment_settings().keyindex_cache
     if root is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         root = os.path.join(base, "geowire", "keyindex")
