@@ -97,8 +97,37 @@ def _load():
         if missing:
             raise ParserError(f"model {name} lacks component(s) {missing}; has {nlp.pipe_names}")
         nlp.select_pipes(disable=unused)
+        _use_numpy_matmul(nlp)
         return nlp
     raise ParserError(f"no English parsing model is installed ({'; '.join(errors)}): {INSTALL_HINT}")
+
+
+def _use_numpy_matmul(nlp) -> None:
+    """Every layer multiplies its matrices with numpy (OpenBLAS) rather than thinc's default BLIS:
+    the same products, about three times faster on this project's machines (AVX-512), where the
+    embedding layers' and the parser's matrix products are most of the parse."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+_BLAS = None
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS runs on one thread: the pipeline runs one worker process
+    per core, and OpenBLAS's own threads would only compete with the other workers."""
+    global _BLAS
+    if _BLAS is None:
+        from threadpoolctl import ThreadpoolController
+
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 def check_meta(meta: dict, package: str) -> None:
@@ -119,12 +148,13 @@ def tag_sentences(sentences: list[str], syntax: list[bool] | None = None) -> lis
     out: list[Tagged | None] = [None] * len(sentences)
     full = [i for i, w in enumerate(wanted) if w]
     tags_only = [i for i, w in enumerate(wanted) if not w]
-    for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
-        out[i] = _tagged(doc, True)
-    if tags_only:
-        with nlp.select_pipes(disable=["parser"]):
-            for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
-                out[i] = _tagged(doc, False)
+    with one_blas_thread():
+        for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
+            out[i] = _tagged(doc, True)
+        if tags_only:
+            with nlp.select_pipes(disable=["parser"]):
+                for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
+                    out[i] = _tagged(doc, False)
     return [t if t is not None else UNTAGGED for t in out]
 
 
@@ -153,5 +183,6 @@ def entity_spans(sentences: list[str]) -> list[list[tuple[int, int, str]]]:
         return []
     nlp = load_model()
     ner = nlp.get_pipe(NER)
-    docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
-    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    with one_blas_thread():
+        docs = ner.pipe(nlp.tokenizer.pipe(sentences), batch_size=BATCH_SIZE)
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
