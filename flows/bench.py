@@ -5,7 +5,8 @@
                           [--real-replicas 20] [--real-workers 2]
 
 Then the same on real article text (flows/benchreal.py): the bundled samples and, when
-../shared is there, its dumps replicated with unique ids, with the speed-up of N workers.
+../shared is there, its dumps replicated with unique ids, with the speed-up of N workers; and
+the event coder alone on its Guardian sample, with the model's share (flows/benchcoder.py).
 
 Runs the pipeline functions directly (the fixed Prefect start-up is not counted; it is
 measured separately in `--prefect`). Figures depend on this shared machine: compare ratios.
@@ -175,8 +176,10 @@ def main(argv: list[str] | None = None) -> int:
 
         bench_extraction(console, args.extract_rounds)
     if args.real_replicas:  # the bundled samples, and ../shared's dumps when it is there
+        from flows.benchcoder import bench_coder
         from flows.benchreal import REPO, bench_real
 
+        bench_coder(console, REPO.parent / "shared")  # the coder alone, and the model's share
         bench_real(console, work, REPO.parent / "shared", args.real_replicas, args.real_workers,
                    not args.no_code)
     return 0

@@ -18,7 +18,21 @@ def test_the_model_is_the_small_english_pipeline_with_only_the_tagger_and_parser
     assert nlp.meta["lang"] == "en" and nlp.meta["version"].startswith("3.8")
     assert "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names
     assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names  # not run: not read
+    assert "attribute_ruler" not in nlp.component_names  # not even loaded
     assert load_model() is nlp  # loaded once per process
+
+
+def test_every_layer_multiplies_with_numpy_not_blis():
+    nlp = load_model()
+    layers = [node for _, component in nlp.components for node in component.model.walk()]
+    assert layers and not any(getattr(node.ops, "use_blis", False) for node in layers)
+
+
+def test_a_whitespace_token_is_tagged_as_the_attribute_ruler_would():
+    tagged = tag_sentences(["Troops backed\n\nthe rebels."])[0]
+    space = len("Troops backed")
+    assert tagged.tag_at(space) == "_SP" and tagged.deps[space] == "dep"
+    assert tagged.tag_at(space + 2) == "DT"
 
 
 @pytest.mark.parametrize("meta", [
