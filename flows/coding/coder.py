@@ -38,6 +38,7 @@ from .verbs import Verbs, refine_governed
 
 LEAD_SENTENCES = 2
 STATEMENT = "010"
+MEDIA = "MED"
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 # a cooperative act announced for the future is an intent (03x), as in CAMEO
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -280,7 +281,10 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
 def _bare_statement(d: Dyad) -> bool:
     """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
     for statements about someone; a bare report of speech is how news is written)."""
-    return d.target is None and ("say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT)
+    said = "say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT
+    # "told the French magazine Paris Match", "told reporters": the press a statement is made to
+    # is how the news reports it, not its addressee
+    return said and (d.target is None or d.target.type_code == MEDIA)
 
 
 def _lacks_object(d: Dyad) -> bool:

@@ -32,7 +32,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks", "complement",
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
-        "announcing_modals", "negative_determiners")
+        "announcing_modals", "negative_determiners", "determiners", "quote_openers")
 MAX_PHRASE_DEPTH = 3
 
 

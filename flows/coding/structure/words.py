@@ -28,8 +28,9 @@ PARTITIVES = frozenset(
 # "… and has urged", "… and later met": the verb shares the subject of the verb before "and"
 COORDINATED_AUX = frozenset("also then later has have had will would is was were are".split())
 COMPLAINT_ROOTS = frozenset({"11"})
-# "recalled its ambassador from Mali", "withdrew its troops from Chad": "from" names the target
-FROM_TARGET_ROOTS = frozenset({"08", "16"})
+# "recalled its ambassador from Mali", "withdrew its troops from Chad", "demanded an explanation
+# from the US", "sought aid from Japan": "from" names the target
+FROM_TARGET_ROOTS = frozenset({"02", "08", "10", "16"})
 DEMAND_CODE = "100"
 MUTUAL_CODES = frozenset({"041"})
 THREAT_ROOT = "13"
