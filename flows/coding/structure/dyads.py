@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from ..actors import Actor
 from ..matcher import VerbMatch
-from ..syntax import Tree, partner, roles
+from ..syntax import Tree, governing_subject, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import by_agent, is_passive, phrase_subject, source_group
@@ -39,6 +39,11 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
         found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
         if found is None:
             found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
+        if not found and match.pattern.pos == "N" and tree is not None:
+            # "Turkey announced the launch of the assault on Afrin": the launcher's
+            governor = governing_subject(tree, tokens, groups, match.head)
+            if governor:
+                found = [replace(d, how="parse:governor") for d in _nominal(tokens, groups, match, governor)]
         # kept even when empty: "a bombing killed a soldier and wounded two others" has no source
         # for "wounded" either (not "a soldier")
         # the grammatical subject, for a later coordinated verb: a passive's is its target
@@ -162,10 +167,10 @@ def _between(tokens, groups, match) -> list[Actor] | None:
     return None
 
 
-def _nominal(tokens, groups, match) -> list[Dyad]:
-    """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"."""
+def _nominal(tokens, groups, match, source=None) -> list[Dyad]:
+    """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"; `source`:
+    the actors the parse gives when the noun's own phrase names none."""
     head, end = match.head, match.end
-    source = None
     for group in groups:
         gap = tokens[group[-1].end:head]
         if group[-1].end <= head and len(gap) <= 4 and all(t.lower in NOMINAL_GAP for t in gap):
