@@ -34,7 +34,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks", "complement",
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
-        "event_noun_governors")
+        "event_noun_governors", "instrument_prepositions")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -132,6 +132,10 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     if passive:
         agent = _agent(tree, head, rules)
         agents = _actors_in(tree, agent, groups, rules) if agent is not None else []
+        if not agents and relation == "acl" and _has_verb_root(tree, head):
+            # "groups invited to Sochi": by whom is unsaid. (A sentence whose root is a noun
+            # has no verb: its "participle" is the main verb the parser missed.)
+            return Roles([], [], True, relation)
         if not agents or not members:
             return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
@@ -141,6 +145,14 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
         return None if relation == "none" else Roles([], [], False, "subject")
     targets = _object(tree, head, slots, [g for g in (_kept(g, targetable) for g in groups) if g], rules, tokens)
     return Roles(members, [t for t in targets if t not in members], False, relation)
+
+
+def _has_verb_root(tree: Tree, node: int) -> bool:
+    seen: set[int] = set()
+    while 0 <= tree.heads[node] != node and node not in seen:
+        seen.add(node)
+        node = tree.heads[node]
+    return (tree.tags[node] or "").startswith("VB")
 
 
 def _kept(group: list[Actor], targetable: Callable[[Actor], bool]) -> list[Actor]:

@@ -3,6 +3,7 @@ the agent of a passive."""
 from __future__ import annotations
 
 from ..actors import Actor
+from ..syntax import load_rules
 from .groups import group_ending_at, group_starting_at
 from .words import BE_FORMS, CLAUSE_BREAKS, COORDINATED_AUX, COORDINATORS, NOT_SUBJECT, PARTITIVES, PRONOUNS
 
@@ -33,6 +34,10 @@ def source_group(tokens, groups, match, sources_at, context):
                 continue
             return group, head - j - 1, False
         if word in PRONOUNS:
+            if j > 1 and tokens[j - 1].lower in load_rules()["relative_pronouns"] and tokens[j - 2].lower == ",":
+                # "the YPG, which they accuse of …": the relative pronoun is the object, and the
+                # subject pronoun names someone outside the sentence's actors
+                return None, 0, False
             earlier = [g for g in groups if g[-1].end <= j]
             if earlier:
                 return earlier[-1], head - j, True
