@@ -22,11 +22,6 @@ HEDGE_VERBS = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "want", "wa
                          "essential", "important", "need", "needs", "urged", "possibility",
                          "prospect", "wonder", "plans", "plan",
                          "planned", "ready", "willing"})
-# "continued to send", "began to withdraw": the act happens. An attempt ("tried to hack", "an
-# attempt to assassinate") is an act too, as in CAMEO, and is not a hedge.
-ASPECTUAL = frozenset({"continue", "continued", "continues", "begin", "began", "begun", "begins", "start",
-                       "started", "starts", "resume", "resumed", "resumes", "resorted", "proceeded", "went",
-                       "tried", "try", "tries", "attempt", "attempts", "attempted"})
 DEMANDING = frozenset({"demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
                        "insisted", "ask", "asks", "asked", "request", "requests", "requested",
                        "recommend", "recommended", "propose", "proposed", "proposes"})
@@ -46,9 +41,6 @@ WONDERING = frozenset({"whether", "wonder", "wonders", "wondered", "unclear", "d
                        "expected", "predict", "predicts", "predicted", "suspect", "suspects",
                        "anticipate", "anticipates", "likely", "unlikely"})
 CONDITIONAL = frozenset({"if", "unless"})  # a threat's condition ("… unless Israel withdraws")
-# "said it would allow …": a future in reported speech is an announced intent, not a hypothesis
-REPORTING = frozenset({"said", "says", "announced", "confirmed", "declared", "stated", "told", "added",
-                       "warned", "reiterated", "insisted", "indicated"})
 
 
 def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None = None,
@@ -90,7 +82,7 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
         return True
     if (window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}
             and not _purpose_protest(tokens, head)
-            and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
+            and not (len(window) > 1 and window[-2].lower in syntax_rules()["aspectual_verbs"] and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
     if len(window) > 2 and window[-1].lower == "and" and _infinitive_before(window[-4:-1]):
         return True  # the second verb of "to land and evacuate" is an infinitive too
@@ -133,7 +125,7 @@ def announced(tokens: list[Token], head: int, source_end: int) -> bool:
         return False
     if any(w in INTENT_MARKERS for w in window):
         return True
-    return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not uncertain(tokens, head)
+    return "would" in window and any(t.lower in syntax_rules()["reporting_verbs"] for t in tokens[:head]) and not uncertain(tokens, head)
 
 
 def uncertain(tokens: list[Token], head: int) -> bool:
