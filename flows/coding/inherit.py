@@ -50,7 +50,10 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
             target = _place_target(d, places, tokens, text, gate)
         source = d.source
-        if _countryless(source) and _home_institution(source, tokens):
+        owner = _possessor(source, actors, tokens) if _countryless(source) else None
+        if owner is not None:  # "Isis members fled …, where their forces had besieged …"
+            source = owner if not owner.country_code else _adopt(source, owner)
+        elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
@@ -74,6 +77,15 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
+
+
+def _possessor(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:
+    """The actor a possessive pronoun before a bare agent stands for ("its troops", "their
+    forces"): the nearest actor named before it in the sentence that is no bare agent itself."""
+    if agent.start == 0 or tokens[agent.start - 1].lower not in POSSESSIVES:
+        return None
+    before = [a for a in actors if a.end <= agent.start - 1 and not _countryless(a)]
+    return before[-1] if before else None
 
 
 def _home_institution(agent: Actor, tokens: list[Token]) -> bool:
