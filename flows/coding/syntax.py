@@ -34,7 +34,8 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks", "complement",
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
-        "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs")
+        "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
+        "person_pronouns")
 MAX_PHRASE_DEPTH = 3
 
 

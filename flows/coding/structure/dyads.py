@@ -8,7 +8,7 @@ from ..matcher import VerbMatch
 from ..syntax import Tree, governing_subject, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
-from .sources import by_agent, is_passive, phrase_subject, source_group
+from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
 from .targets import obligation, target_group
 from .words import COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
 
@@ -28,7 +28,7 @@ class Dyad:
 
 def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
                   participles: frozenset[str], context: Actor | None = None,
-                  tree: Tree | None = None) -> list[Dyad]:
+                  tree: Tree | None = None, referents: Referents | None = None) -> list[Dyad]:
     """Every (source, target) pair for every pattern match of one sentence: from the parse's
     grammatical relations when `tree` is given and names the source, else by the word rules."""
     groups = group_actors(actors, tokens)
@@ -38,7 +38,7 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
     for match in matches:
         found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
         if found is None:
-            found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
+            found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads, referents)
         if not found and match.pattern.pos == "N" and tree is not None:
             # "Turkey announced the launch of the assault on Afrin": the launcher's
             governor = governing_subject(tree, tokens, groups, match.head)
@@ -87,7 +87,8 @@ def _targetable(actor: Actor) -> bool:
     return bool(actor.country_code) or actor.kind != "agent" or actor.type_code in TARGET_AGENT_TYPES
 
 
-def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads) -> list[Dyad]:
+def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads,
+                 referents=None) -> list[Dyad]:
     pattern = match.pattern
     if "sym" in pattern.flags:
         between = _between(tokens, groups, match)
@@ -96,7 +97,7 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
     if pattern.pos == "N":
         return _nominal(tokens, groups, match)
     passive = is_passive(tokens, match.head, participles)
-    before, gap, inherited = source_group(tokens, groups, match, sources_at, context)
+    before, gap, inherited = source_group(tokens, groups, match, sources_at, context, referents)
     if "say" in pattern.flags and before:
         obliged = obligation(tokens, groups, match)
         if obliged:  # "X said that Y must …": X demands of Y
