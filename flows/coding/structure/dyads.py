@@ -10,7 +10,7 @@ from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
 from .targets import obligation, target_group
-from .words import COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
+from .words import BE_FORMS, COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +178,8 @@ def _nominal(tokens, groups, match, source=None) -> list[Dyad]:
             source = group
     target = None
     for j in range(head + 1, min(len(tokens), end + 5)):
+        if tokens[j].lower in BE_FORMS:
+            break  # "… strikes on Syria were condemned by Russia": the verb's phrase, not the noun's
         group = group_starting_at(groups, j)
         if group is None:
             continue
