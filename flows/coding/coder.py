@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import Actor, matcher_for
+from .allegation import allegations
 from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
@@ -187,7 +188,8 @@ class Coder:
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default)
+        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default),
+                            tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:

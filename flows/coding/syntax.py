@@ -35,7 +35,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
         "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
-        "person_pronouns")
+        "person_pronouns", "alleging_verbs")
 MAX_PHRASE_DEPTH = 3
 
 

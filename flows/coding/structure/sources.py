@@ -66,9 +66,10 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
             earlier = [g for g in groups if g[-1].end <= j and (not personal or _personal(g[0], tokens))]
             if earlier:
                 return earlier[-1], head - j, True
-            if personal and referents is not None and referents.person is not None and (
-                    context is None or context.kind != "person"):
-                return [referents.person], head - j, True  # "he": the last person named
+            if personal and (context is None or context.kind != "person"):
+                # "he": the last person named; never a country or a body the last act was by
+                person = referents.person if referents is not None else None
+                return ([person], head - j, True) if person is not None else (None, 0, False)
             return ([context], head - j, True) if context is not None else (None, 0, False)
     if aside is not None:
         return aside, head - aside[-1].end, False
