@@ -35,7 +35,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
         "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
-        "person_pronouns", "alleging_verbs")
+        "person_pronouns", "alleging_verbs", "affiliation_prepositions")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -306,8 +306,9 @@ def _phrase_actor(tree: Tree, k: int, groups, rules) -> Actor | None:
         nxt = []
         for node in frontier:
             for c in tree.kids(node, rules["phrase"]):
-                if tree.deps[c] in rules["preposition"] and not _partitive(tree, node, c, rules):
-                    continue
+                if tree.deps[c] in rules["preposition"] and not _partitive(tree, node, c, rules) and not (
+                        tree.deps[node] == "appos" and tree.words[c] in rules["affiliation_prepositions"]):
+                    continue  # "X, an adviser to the Syrian ministry": the apposition's affiliation
                 at = _actor_at(groups, c)
                 if at is not None:
                     return at

@@ -88,3 +88,8 @@ def test_a_quote_after_a_reporting_verb_is_no_addressee(full):
 
 def test_a_conviction_is_coded_as_the_states_action_on_a_person(full):
     assert ("TURJUD", "IMGMOS", "173") in coded(*full, "A Turkish court convicted an Isis member in May.")
+
+
+def test_an_apposition_naming_a_role_gives_the_person_its_affiliation(full):
+    got = _roots(full, "Bassam Abu Abdullah, an adviser to the Syrian foreign ministry, denied the reports.")
+    assert ("SYRGOV", None, "12") in got
