@@ -72,6 +72,8 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
     if tree is not None and not nominal:
+        # "to again allow aid in": the adverbs between "to" and its verb are the verb's own
+        window = [t for k, t in enumerate(window, start=lo) if tree.deps[k] != "advmod"]
         scope = clause_scope(tree, head)
         if (parse_conditional(tree, tokens, head) or parse_modal(tree, tokens, head)
                 or any(tokens[k].lower in HEDGE_VERBS or tokens[k].lower in MODALS - FUTURE_MODALS for k in scope)):
