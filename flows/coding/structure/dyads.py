@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 
 from ..actors import Actor
 from ..matcher import VerbMatch
-from ..syntax import Tree, governing_subject, partner, roles
+from ..nominal import governing_subject
+from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
