@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import Actor, matcher_for
+from .allegation import allegations
 from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
@@ -26,7 +27,7 @@ from .modality import (
 from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
-from .structure import Dyad, resolve_dyads
+from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
 from .syntax import Tree, tree_for
@@ -39,6 +40,7 @@ from .wordlists import word_set
 
 LEAD_SENTENCES = 2
 STATEMENT = "010"
+MEDIA = "MED"
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 INTENT_ROOTS = word_set("intent_roots")
 
@@ -143,10 +145,12 @@ class Coder:
                 "mention_doc_tone": None}
         rows: list[dict] = []
         context: Actor | None = None
+        referents = Referents()
         dateline = find_dateline(text, self.countries)
         for candidate, tagged in zip(candidates, parsed):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
-            found, context = self._code_sentence(text, candidate, tagged, pub_date, context, lead)
+            found, context, referents = self._code_sentence(text, candidate, tagged, pub_date, context, lead,
+                                                            referents)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -156,18 +160,20 @@ class Coder:
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None):
+    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None, referents=None):
+        """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
         event_date = resolve_event_date(sentence, pub_date, 0)  # the main clause's, for the actors' roles
         actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
+        referents = referents or Referents()
         if not actors:
-            return [], context
+            return [], context, referents
         actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
         tags = [tagged.tag_at(t.start - s0) for t in tokens]
         matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags))
         if not matches:
-            return [], context
+            return [], context, referents.after(actors)
         speech = any("say" in m.pattern.flags for m in matches)  # attribution counts: "…, X said"
         dropped = attribution_tokens(tokens, matches)
         if dropped:
@@ -177,10 +183,11 @@ class Coder:
         gate = PlaceGate(text, s0, s1, tagged.entities)
         located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         tree = tree_for(tokens, s0, tagged)
-        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree)
+        dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default)
+        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default),
+                            tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
@@ -190,7 +197,7 @@ class Coder:
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return rows, context
+        return rows, context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:
@@ -278,7 +285,10 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
 def _bare_statement(d: Dyad) -> bool:
     """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
     for statements about someone; a bare report of speech is how news is written)."""
-    return d.target is None and ("say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT)
+    said = "say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT
+    # "told the French magazine Paris Match", "told reporters": the press a statement is made to
+    # is how the news reports it, not its addressee
+    return said and (d.target is None or d.target.type_code == MEDIA)
 
 
 def _lacks_object(d: Dyad) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase
+from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .text import Token
 from .wordlists import word_set
@@ -46,7 +46,10 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
             target = _place_target(d, places, tokens, text, gate)
         source = d.source
-        if _countryless(source) and _home_institution(source, tokens):
+        owner = _possessor(source, actors, tokens) if _countryless(source) else None
+        if owner is not None:  # "Isis members fled …, where their forces had besieged …"
+            source = owner if not owner.country_code else _adopt(source, owner)
+        elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
             source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
@@ -70,6 +73,15 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
+
+
+def _possessor(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:
+    """The actor a possessive pronoun before a bare agent stands for ("its troops", "their
+    forces"): the nearest actor named before it in the sentence that is no bare agent itself."""
+    if agent.start == 0 or tokens[agent.start - 1].lower not in POSSESSIVES:
+        return None
+    before = [a for a in actors if a.end <= agent.start - 1 and not _countryless(a)]
+    return before[-1] if before else None
 
 
 def _home_institution(agent: Actor, tokens: list[Token]) -> bool:
@@ -161,10 +173,9 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGa
 
 
 def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
-    """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut")."""
-    j = d.match.end
-    if j < len(tokens) and tokens[j].lower == "the":
-        j += 1
+    """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut"), or
+    after an event noun's preposition ("the occupation of the Kurdish region of Afrin")."""
+    j = skip_descriptor(tokens, d.match.end)
     found = lookup_phrase(tokens, j, text, gate)
     if found is None or not found[0].country_code:
         return None

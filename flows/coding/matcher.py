@@ -15,7 +15,7 @@ NOUN_CUES = word_set("noun_cues")
 
 STATEMENT_NOUNS = word_set("statement_nouns")
 QUANTIFIERS = word_set("quantifiers")
-OPENERS = word_set("quote_openers")
+OPENERS = word_set("phrase_openers")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ MODALS = word_set("modals")
 CONDITIONALS = word_set("conditionals")
 HEDGE_MODIFIERS = word_set("hedge_modifiers")
 HEDGE_VERBS = word_set("hedge_verbs")
-ASPECTUAL = word_set("aspectual_verbs")
 DEMANDING = word_set("demanding_verbs")
 PROTESTING = word_set("protesting_verbs")
 QUOTES = word_set("quotes")
@@ -26,7 +25,6 @@ OBLIGED = word_set("obligation_words")
 SPECULATIVE = word_set("speculative_words")
 WONDERING = word_set("wondering_words")
 CONDITIONAL = word_set("threat_conditions")
-REPORTING = word_set("reporting_verbs")
 
 
 def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None = None,
@@ -58,6 +56,8 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
     if tree is not None and not nominal:
+        # "to again allow aid in": the adverbs between "to" and its verb are the verb's own
+        window = [t for k, t in enumerate(window, start=lo) if tree.deps[k] != "advmod"]
         scope = clause_scope(tree, head)
         if (parse_conditional(tree, tokens, head) or parse_modal(tree, tokens, head)
                 or any(tokens[k].lower in HEDGE_VERBS or tokens[k].lower in MODALS - FUTURE_MODALS for k in scope)):
@@ -68,7 +68,7 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
         return True
     if (window and window[-1].lower == "to" and "to" not in {t.lower for t in tokens[head:head + 1]}
             and not _purpose_protest(tokens, head)
-            and not (len(window) > 1 and window[-2].lower in ASPECTUAL and not _hedged(tokens[:head]))):
+            and not (len(window) > 1 and window[-2].lower in syntax_rules()["aspectual_verbs"] and not _hedged(tokens[:head]))):
         return True  # "to invade": an infinitive governed by something not coded as the act
     if len(window) > 2 and window[-1].lower == "and" and _infinitive_before(window[-4:-1]):
         return True  # the second verb of "to land and evacuate" is an infinitive too
@@ -111,7 +111,7 @@ def announced(tokens: list[Token], head: int, source_end: int) -> bool:
         return False
     if any(w in INTENT_MARKERS for w in window):
         return True
-    return "would" in window and any(t.lower in REPORTING for t in tokens[:head]) and not uncertain(tokens, head)
+    return "would" in window and any(t.lower in syntax_rules()["reporting_verbs"] for t in tokens[:head]) and not uncertain(tokens, head)
 
 
 def uncertain(tokens: list[Token], head: int) -> bool:

@@ -95,7 +95,7 @@ def located_places(tokens: list[Token], actors: list[Actor], text: str,
     for i in range(start, len(tokens) - 1):
         if tokens[i].lower not in prepositions:
             continue
-        j = _skip_descriptor(tokens, i + 1)
+        j = skip_descriptor(tokens, i + 1)
         actor = country_at.get(j)
         possessive = actor is not None and actor.end < len(tokens) and tokens[actor.end].lower in ("'s", "’s")
         if actor is not None and not actor.adjective and not possessive:
@@ -110,9 +110,10 @@ def located_places(tokens: list[Token], actors: list[Actor], text: str,
             yield i, j, found[1], found[0]
 
 
-def _skip_descriptor(tokens: list[Token], j: int) -> int:
+def skip_descriptor(tokens: list[Token], j: int) -> int:
     """Past "the" and a descriptive place noun: "the northern city of Kirkuk", "the town of
-    Samarra", "the capital Kabul", "the southern regional capital Juba" -> the name's token."""
+    Samarra", "the capital Kabul", "the southern regional capital Juba", "the Kurdish region of
+    Afrin" -> the name's token."""
     if j < len(tokens) and tokens[j].lower == "the":
         j += 1
     while j < len(tokens) - 1 and tokens[j].text in COMPASS and tokens[j + 1].text[:1].isupper():
@@ -124,9 +125,14 @@ def _skip_descriptor(tokens: list[Token], j: int) -> int:
             if after < len(tokens) and tokens[after].text[:1].isupper():
                 return after
             return j
-        if not word.isalpha() or tokens[k].text[:1].isupper():
+        if not word.isalpha() or (tokens[k].text[:1].isupper() and not _demonym(tokens, k)):
             break
     return j
+
+
+def _demonym(tokens: list[Token], k: int) -> bool:
+    """A capitalised adjective before a place noun ("the Kurdish region of", "the Iraqi capital")."""
+    return k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_NOUNS
 
 
 def actor_place(actor: Actor | None) -> Place | None:
@@ -195,7 +201,7 @@ def needs_entities(tokens: list[Token], text: str, prepositions: frozenset[str])
     Asked before the batched NER pass; a name found otherwise ("shelled Manbij") is asked then."""
     for i in range(len(tokens) - 1):
         if tokens[i].lower in prepositions:
-            j = _skip_descriptor(tokens, i + 1)
+            j = skip_descriptor(tokens, i + 1)
             if any(t.lower in PLACE_NOUNS for t in tokens[i + 1:j]):
                 continue  # announced by a place noun: no question for the NER
             found = lookup_phrase(tokens, j, text)

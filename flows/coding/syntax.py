@@ -32,7 +32,9 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
         "target_prepositions", "negation", "auxiliary", "marker", "conditional_marks", "complement",
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
-        "announcing_modals", "negative_determiners")
+        "announcing_modals", "negative_determiners", "determiners", "quote_openers",
+        "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
+        "person_pronouns", "alleging_verbs", "affiliation_prepositions")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -130,6 +132,10 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     if passive:
         agent = _agent(tree, head, rules)
         agents = _actors_in(tree, agent, groups, rules) if agent is not None else []
+        if not agents and relation == "acl" and _has_verb_root(tree, head):
+            # "groups invited to Sochi": by whom is unsaid. (A sentence whose root is a noun
+            # has no verb: its "participle" is the main verb the parser missed.)
+            return Roles([], [], True, relation)
         if not agents or not members:
             return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
@@ -139,6 +145,14 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
         return None if relation == "none" else Roles([], [], False, "subject")
     targets = _object(tree, head, slots, [g for g in (_kept(g, targetable) for g in groups) if g], rules, tokens)
     return Roles(members, [t for t in targets if t not in members], False, relation)
+
+
+def _has_verb_root(tree: Tree, node: int) -> bool:
+    seen: set[int] = set()
+    while 0 <= tree.heads[node] != node and node not in seen:
+        seen.add(node)
+        node = tree.heads[node]
+    return (tree.tags[node] or "").startswith("VB")
 
 
 def _kept(group: list[Actor], targetable: Callable[[Actor], bool]) -> list[Actor]:
@@ -291,8 +305,9 @@ def _phrase_actor(tree: Tree, k: int, groups, rules) -> Actor | None:
         nxt = []
         for node in frontier:
             for c in tree.kids(node, rules["phrase"]):
-                if tree.deps[c] in rules["preposition"] and not _partitive(tree, node, c, rules):
-                    continue
+                if tree.deps[c] in rules["preposition"] and not _partitive(tree, node, c, rules) and not (
+                        tree.deps[node] == "appos" and tree.words[c] in rules["affiliation_prepositions"]):
+                    continue  # "X, an adviser to the Syrian ministry": the apposition's affiliation
                 at = _actor_at(groups, c)
                 if at is not None:
                     return at
@@ -375,3 +390,4 @@ def clause_governors(tree: Tree, head: int, rules=None) -> list[int]:
         node = tree.heads[node]
         out.append(node)
     return out
+

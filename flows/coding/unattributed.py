@@ -16,6 +16,7 @@ from .inherit import place_actor
 from .matcher import VerbMatch
 from .places import located_places
 from .structure import BE_FORMS, CLAUSE_BREAKS, Dyad, group_actors
+from .syntax import load_rules
 from .text import Token
 from .wordlists import word_set
 
@@ -66,13 +67,23 @@ def _victims(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch,
         return before
     if before:  # an actor before the verb that was not taken as its source: leave it alone
         return None
+    instruments = load_rules()["instrument_prepositions"]
     for j in range(match.end, len(tokens)):
         if tokens[j].lower in CLAUSE_BREAKS:
             return None
         for group in groups:
             if group[0].start == j:
-                return group
+                # "killed in a US airstrike", "wounded by Russian shelling": how, not whom
+                return None if _opener(tokens, j) in instruments else group
     return None
+
+
+def _opener(tokens: list[Token], j: int) -> str:
+    """The word before the noun phrase starting at `j`, past its article."""
+    k = j - 1
+    while k > 0 and tokens[k].lower in load_rules()["determiners"]:
+        k -= 1
+    return tokens[k].lower if k >= 0 else ""
 
 
 def _subject(tokens: list[Token], groups: list[list[Actor]], head: int) -> list[Actor] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .dyads import Dyad, resolve_dyads
 from .groups import group_actors
+from .sources import Referents
 from .words import BE_FORMS, CLAUSE_BREAKS
 
-__all__ = ["BE_FORMS", "CLAUSE_BREAKS", "Dyad", "group_actors", "resolve_dyads"]
+__all__ = ["BE_FORMS", "CLAUSE_BREAKS", "Dyad", "Referents", "group_actors", "resolve_dyads"]

@@ -5,12 +5,13 @@ from dataclasses import dataclass, replace
 
 from ..actors import Actor
 from ..matcher import VerbMatch
+from ..nominal import governing_subject
 from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
-from .sources import by_agent, is_passive, phrase_subject, source_group
+from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
 from .targets import obligation, target_group
-from .words import COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
+from .words import BE_FORMS, COMPLAINT_ROOTS, DEMAND_CODE, TARGET_AGENT_TYPES, MUTUAL_CODES, NOMINAL_GAP, STATIVE, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class Dyad:
 
 def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
                   participles: frozenset[str], context: Actor | None = None,
-                  tree: Tree | None = None) -> list[Dyad]:
+                  tree: Tree | None = None, referents: Referents | None = None) -> list[Dyad]:
     """Every (source, target) pair for every pattern match of one sentence: from the parse's
     grammatical relations when `tree` is given and names the source, else by the word rules."""
     groups = group_actors(actors, tokens)
@@ -38,7 +39,12 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
     for match in matches:
         found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
         if found is None:
-            found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads)
+            found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads, referents)
+        if not found and match.pattern.pos == "N" and tree is not None:
+            # "Turkey announced the launch of the assault on Afrin": the launcher's
+            governor = governing_subject(tree, tokens, groups, match.head)
+            if governor:
+                found = [replace(d, how="parse:governor") for d in _nominal(tokens, groups, match, governor)]
         # kept even when empty: "a bombing killed a soldier and wounded two others" has no source
         # for "wounded" either (not "a soldier")
         # the grammatical subject, for a later coordinated verb: a passive's is its target
@@ -82,7 +88,8 @@ def _targetable(actor: Actor) -> bool:
     return bool(actor.country_code) or actor.kind != "agent" or actor.type_code in TARGET_AGENT_TYPES
 
 
-def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads) -> list[Dyad]:
+def _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads,
+                 referents=None) -> list[Dyad]:
     pattern = match.pattern
     if "sym" in pattern.flags:
         between = _between(tokens, groups, match)
@@ -91,7 +98,7 @@ def _resolve_one(tokens, groups, match, participles, sources_at, context, say_he
     if pattern.pos == "N":
         return _nominal(tokens, groups, match)
     passive = is_passive(tokens, match.head, participles)
-    before, gap, inherited = source_group(tokens, groups, match, sources_at, context)
+    before, gap, inherited = source_group(tokens, groups, match, sources_at, context, referents)
     if "say" in pattern.flags and before:
         obliged = obligation(tokens, groups, match)
         if obliged:  # "X said that Y must …": X demands of Y
@@ -162,16 +169,18 @@ def _between(tokens, groups, match) -> list[Actor] | None:
     return None
 
 
-def _nominal(tokens, groups, match) -> list[Dyad]:
-    """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"."""
+def _nominal(tokens, groups, match, source=None) -> list[Dyad]:
+    """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"; `source`:
+    the actors the parse gives when the noun's own phrase names none."""
     head, end = match.head, match.end
-    source = None
     for group in groups:
         gap = tokens[group[-1].end:head]
         if group[-1].end <= head and len(gap) <= 4 and all(t.lower in NOMINAL_GAP for t in gap):
             source = group
     target = None
     for j in range(head + 1, min(len(tokens), end + 5)):
+        if tokens[j].lower in BE_FORMS:
+            break  # "… strikes on Syria were condemned by Russia": the verb's phrase, not the noun's
         group = group_starting_at(groups, j)
         if group is None:
             continue

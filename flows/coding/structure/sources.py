@@ -2,13 +2,38 @@
 the agent of a passive."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..actors import Actor
+from ..syntax import load_rules
 from .groups import group_ending_at, group_starting_at
 from .words import BE_FORMS, CLAUSE_BREAKS, COORDINATED_AUX, COORDINATORS, NOT_SUBJECT, PARTITIVES, PRONOUNS
 
 
-def source_group(tokens, groups, match, sources_at, context):
-    """The actor group before the head: nearest, skipping place phrases ("in Kyiv")."""
+@dataclass(frozen=True, slots=True)
+class Referents:
+    """The article's last person named before a sentence: whom "he" and "she" refer back to
+    when the sentence names no person (or office) before them and the last act's source is no
+    person either."""
+    person: Actor | None = None
+
+    def after(self, actors: list[Actor]) -> Referents:
+        """The referents once a sentence naming `actors` has been read."""
+        return Referents(next((a for a in reversed(actors) if a.kind == "person"), self.person))
+
+
+def _personal(actor: Actor, tokens) -> bool:
+    """"he"/"she" stand for a person or an office ("the president"), not a country, a group
+    or a body of people ("fighters", "officials")."""
+    if actor.kind == "agent":
+        word = tokens[actor.end - 1].lower
+        return not (word.endswith("s") and not word.endswith("ss"))
+    return actor.kind == "person"
+
+
+def source_group(tokens, groups, match, sources_at, context, referents: Referents | None = None):
+    """The actor group before the head: nearest, skipping place phrases ("in Kyiv"); a pronoun
+    stands for the nearest fitting actor before it, in the sentence or the article."""
     head = match.head
     if head > 0 and tokens[head - 1].lower in COORDINATORS or _after_aux_coordination(tokens, head):
         for earlier in sorted(sources_at, reverse=True):
@@ -33,9 +58,18 @@ def source_group(tokens, groups, match, sources_at, context):
                 continue
             return group, head - j - 1, False
         if word in PRONOUNS:
-            earlier = [g for g in groups if g[-1].end <= j]
+            if j > 1 and tokens[j - 1].lower in load_rules()["relative_pronouns"] and tokens[j - 2].lower == ",":
+                # "the YPG, which they accuse of …": the relative pronoun is the object, and the
+                # subject pronoun names someone outside the sentence's actors
+                return None, 0, False
+            personal = word in load_rules()["person_pronouns"]
+            earlier = [g for g in groups if g[-1].end <= j and (not personal or _personal(g[0], tokens))]
             if earlier:
                 return earlier[-1], head - j, True
+            if personal and (context is None or context.kind != "person"):
+                # "he": the last person named; never a country or a body the last act was by
+                person = referents.person if referents is not None else None
+                return ([person], head - j, True) if person is not None else (None, 0, False)
             return ([context], head - j, True) if context is not None else (None, 0, False)
     if aside is not None:
         return aside, head - aside[-1].end, False

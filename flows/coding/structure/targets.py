@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..actors import Actor
 from ..modality import CONDITIONAL, FUTURE_MODALS, WINDOW
 from ..text import Token
+from ..syntax import load_rules
 from .groups import group_starting_at
 from .words import (
     CLAUSE_BREAKS,
@@ -16,6 +17,7 @@ from .words import (
     OBLIGATIONS,
     PLACE_PREPOSITIONS,
     TARGET_AGENT_TYPES,
+    TARGET_PREPOSITIONS,
     THAT_TARGET_ROOTS,
     THREAT_ROOT,
 )
@@ -36,14 +38,19 @@ def target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[
     """The first targetable actor group after the act, in its clause."""
     if "say" in match.pattern.flags:
         for group in groups:
-            if match.end <= group[0].start <= match.end + 1:
+            # "told Iran …" names whom it was said to; "said: Donald Trump's tweet …" opens a quote
+            if match.end <= group[0].start <= match.end + 1 and not (
+                    group[0].start > match.end and tokens[match.end].lower in load_rules()["quote_openers"]):
                 return group
         return None
     last = match.positions[-1]
     if "intr" in match.pattern.flags:
         return _intransitive_target(tokens, groups, last, say_heads)
     material = match.pattern.code[:2] in MATERIAL_ROOTS
-    for j in range(match.head + 1, len(tokens)):
+    # a pattern ending in its preposition ("vote against", "call on", "impose sanctions on")
+    # names its target after it: an actor before it is the object's own phrase
+    first = last + 1 if len(match.positions) > 1 and tokens[last].lower in TARGET_PREPOSITIONS else match.head + 1
+    for j in range(first, len(tokens)):
         word = tokens[j].lower
         if word == "that" and j > last and match.pattern.code[:2] in THAT_TARGET_ROOTS:
             group = group_starting_at(groups, j + 1) or group_starting_at(groups, j + 2)
@@ -65,6 +72,7 @@ def target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[
             about = _complaint_subject(tokens, groups, j, say_heads)
             if about:  # "complained to the UN over Israeli air raids": the raids' author
                 return about
+        prev = _phrase_opener(tokens, groups, j)  # "in the United Nations Security Council"
         if (passive or prev == "by" or j == last + 1 or material or prev not in PLACE_PREPOSITIONS
                 or (prev == "from" and (group[0].kind != "country"  # "autonomy from Serbian authorities"
                                         or match.pattern.code[:2] in FROM_TARGET_ROOTS))):
@@ -72,6 +80,17 @@ def target_group(tokens, groups, match, passive, say_heads=frozenset()) -> list[
             if kept:
                 return kept
     return None
+
+
+def _phrase_opener(tokens, groups, j) -> str:
+    """The word before the noun phrase an actor at `j` ends: past determiners and the actors
+    it is written with ("in the United Nations Security Council": "in")."""
+    inside = {i for group in groups for a in group for i in range(a.start, a.end)}
+    determiners = load_rules()["determiners"]
+    k = j - 1
+    while k > 0 and (tokens[k].lower in determiners or k in inside):
+        k -= 1
+    return tokens[k].lower if k >= 0 else ""
 
 
 def _complaint_subject(tokens, groups, j, say_heads) -> list[Actor] | None:
