@@ -12,9 +12,7 @@ on the candidate sentences, and the NER on those whose place names need it.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
-import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,17 +21,14 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
-from flows.benchreal import GUARDIAN, REPO
+from flows.benchreal import REPO, guardian_rows
 
 
 def guardian_articles(shared: Path, limit: int = 0) -> pl.DataFrame | None:
     """The Guardian sample as an articles frame (its own dates), None when it is absent."""
-    source = shared / GUARDIAN
-    if not source.is_file():
+    rows = guardian_rows(shared)
+    if rows is None:
         return None
-    csv.field_size_limit(sys.maxsize)
-    with open(source, newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if (r.get("text") or "").strip()]
     rows = rows[:limit] if limit else rows
     dates = [datetime.fromisoformat(r["date"]).replace(tzinfo=timezone.utc) if r.get("date") else None for r in rows]
     return pl.DataFrame({"article_id": [f"{i:032x}" for i in range(len(rows))], "text": [r["text"] for r in rows],

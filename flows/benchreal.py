@@ -37,15 +37,22 @@ def _lead(text: str) -> str:
     return found.group(1) if found else text[:400]
 
 
-def make_guardian(shared: Path, out: Path, replicas: int) -> Path | None:
-    """The Guardian CSV of ``shared`` replicated ``replicas`` times with unique text; None
-    when it is absent."""
+def guardian_rows(shared: Path) -> list[dict] | None:
+    """The rows with text of the Guardian CSV of ``shared``; None when it is absent."""
     source = shared / GUARDIAN
     if not source.is_file():
         return None
     csv.field_size_limit(sys.maxsize)
     with open(source, newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if (r.get("text") or "").strip()]
+        return [r for r in csv.DictReader(fh) if (r.get("text") or "").strip()]
+
+
+def make_guardian(shared: Path, out: Path, replicas: int) -> Path | None:
+    """The Guardian CSV of ``shared`` replicated ``replicas`` times with unique text; None
+    when it is absent."""
+    rows = guardian_rows(shared)
+    if rows is None:
+        return None
     leads = [_lead(r["text"]) for r in rows]
     with open(out, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
