@@ -24,6 +24,7 @@ from .wordlists import word_set
 TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
+CHALLENGERS = word_set("challenger_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
 
 
@@ -62,7 +63,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _adopt(target, donor)
         if default is not None:
             target = _adopt(target, default) if target is not None and _countryless(target) else target
-        if target is not None and target.code == source.code:
+        if target is not None and (target.code == source.code or (target is d.target and _own_country(d, source, target))):
             target = None
         if target is None and not flags & {"say", "intr"}:
             target = _domestic_target(d, source, places, tokens)
@@ -73,6 +74,16 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
+
+
+def _own_country(d: Dyad, source: Actor, target: Actor) -> bool:
+    """A named target that is only the source's own country, for an act that is addressed to
+    someone (not a domestic root) and a source that is not one of its challengers (rebels,
+    opposition, militants…): "Lavrov claimed Moscow had evidence" (RUSGOV), "praised his US
+    counterpart". Domestic acts keep it ("prepared to impose martial law": IRQGOV -> IRQ)."""
+    return (target.kind == "country" and target.type_code is None and target.country_code == source.country_code
+            and not source.ethnic and source.type_code not in CHALLENGERS
+            and d.match.pattern.code[:2] not in DOMESTIC_ROOTS)
 
 
 def _possessor(agent: Actor, actors: list[Actor], tokens: list[Token]) -> Actor | None:
