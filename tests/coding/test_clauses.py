@@ -21,6 +21,9 @@ from tests.coding.helpers import articles, coded
     # a coordinated verb stands on its own
     ("Russian troops attacked Ukrainian soldiers and shelled Kharkiv.",
      {("RUSMIL", "UKRMIL", "190"), ("RUSMIL", "UKR", "194")}),
+    # ... also after an adverb between the coordinator and the verb ("but was still …")
+    ("Jordan criticized Iran but was still refusing aid from Israel.",
+     {("JOR", "IRN", "111"), ("JOR", None, "122")}),
     # so does a verb with its own subject in a new clause
     ("France lifted the curfew in Iraq as Iranian police arrested Israeli protesters.",
      {("FRA", "IRQ", "0813"), ("IRNCOP", "ISRCVL", "173")}),
