@@ -38,6 +38,10 @@ def test_main_events(tiny, verbs, text, expected):
     ("Jordan and Israel renewed negotiations on water rights.", {("JOR", "ISR", "046"), ("ISR", "JOR", "046")}),
     # ... unless a partner is named: then each side with the partner
     ("Jordan and Israel met with Iran.", {("JOR", "IRN", "044"), ("ISR", "IRN", "044")}),
+    # both sides of a compound subject breaking a truce break it against each other
+    ("Iraqi troops and Iranian rebels violated the truce in the border area.",
+     {("IRQMIL", "IRNREB", "196"), ("IRNREB", "IRQMIL", "196")}),
+    ("Israel violated the truce with Jordan.", {("ISR", "JOR", "196")}),
     # a non-joint act of a compound subject keeps one event per source
     ("France and Germany criticized Iran.", {("FRA", "IRN", "111"), ("DEU", "IRN", "111")}),
 ])
