@@ -64,6 +64,8 @@ def test_language_names_are_not_actors(tiny, verbs):
     # Jewish settlers are Israeli wherever they are, not of the place they live in
     ("Jewish settlers in the West Bank town of Hebron attacked Palestinian farmers.",
      {("ISRSET", "PSEAGR", "190")}),
+    # the European Community's old name
+    ("Greece criticized the European Common Market over farm subsidies.", {("GRC", "IGOEUREEC", "111")}),
     # an actor named only in parentheses is still the source
     ("The International Labour Office (ILO) reiterated its demand that Israel ease restrictions.",
      {("IGOUNOILO", "ISR", "100")}),
