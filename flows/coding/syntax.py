@@ -172,6 +172,9 @@ def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | N
                 return None, passive, "pronoun"
             if tokens[k].lower in rules["relative_pronouns"] and tree.deps[node] in rules["relative_clause"]:
                 return tree.heads[node], passive, "relcl"
+            # "were killed or wounded": a conjunct shares its head's passive subject and voice
+            # (not a "to"-complement: "was forced to withdraw" is the subject's own withdrawal)
+            passive = passive or (tree.deps[k] in rules["passive_subject"] and _conjunct_of(tree, head, node, rules))
             return k, passive, "nsubj" if node == head else f"{tree.deps[head]}>nsubj"
         dep, up = tree.deps[node], tree.heads[node]
         if up < 0 or up == node:
@@ -197,6 +200,15 @@ def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | N
             break  # "after Russia attacked": a clause of its own, not the main verb's subject
         node = up
     return None, passive, "none"
+
+
+def _conjunct_of(tree: Tree, head: int, node: int, rules) -> bool:
+    """`head` hangs from `node` through conjuncts only."""
+    while head != node:
+        if tree.deps[head] not in rules["conjunct"] or tree.heads[head] < 0:
+            return False
+        head = tree.heads[head]
+    return True
 
 
 def _agent(tree: Tree, head: int, rules) -> int | None:

@@ -61,6 +61,11 @@ def test_language_names_are_not_actors(tiny, verbs):
     # "its citizens" are the source's own; the target of "refused …" stops at "and has urged"
     ("Pakistan refused to send troops to Iraq and has urged its citizens to leave.",
      {("PAK", "IRQ", "120"), ("PAK", "PAKCVL", "020")}),
+    # Jewish settlers are Israeli wherever they are, not of the place they live in
+    ("Jewish settlers in the West Bank town of Hebron attacked Palestinian farmers.",
+     {("ISRSET", "PSEAGR", "190")}),
+    # the European Community's old name
+    ("Greece criticized the European Common Market over farm subsidies.", {("GRC", "IGOEUREEC", "111")}),
     # an actor named only in parentheses is still the source
     ("The International Labour Office (ILO) reiterated its demand that Israel ease restrictions.",
      {("IGOUNOILO", "ISR", "100")}),

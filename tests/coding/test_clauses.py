@@ -21,6 +21,9 @@ from tests.coding.helpers import articles, coded
     # a coordinated verb stands on its own
     ("Russian troops attacked Ukrainian soldiers and shelled Kharkiv.",
      {("RUSMIL", "UKRMIL", "190"), ("RUSMIL", "UKR", "194")}),
+    # ... also after an adverb between the coordinator and the verb ("but was still …")
+    ("Jordan criticized Iran but was still refusing aid from Israel.",
+     {("JOR", "IRN", "111"), ("JOR", None, "122")}),
     # so does a verb with its own subject in a new clause
     ("France lifted the curfew in Iraq as Iranian police arrested Israeli protesters.",
      {("FRA", "IRQ", "0813"), ("IRNCOP", "ISRCVL", "173")}),
@@ -35,6 +38,10 @@ def test_main_events(tiny, verbs, text, expected):
     ("Jordan and Israel renewed negotiations on water rights.", {("JOR", "ISR", "046"), ("ISR", "JOR", "046")}),
     # ... unless a partner is named: then each side with the partner
     ("Jordan and Israel met with Iran.", {("JOR", "IRN", "044"), ("ISR", "IRN", "044")}),
+    # both sides of a compound subject breaking a truce break it against each other
+    ("Iraqi troops and Iranian rebels violated the truce in the border area.",
+     {("IRQMIL", "IRNREB", "196"), ("IRNREB", "IRQMIL", "196")}),
+    ("Israel violated the truce with Jordan.", {("ISR", "JOR", "196")}),
     # a non-joint act of a compound subject keeps one event per source
     ("France and Germany criticized Iran.", {("FRA", "IRN", "111"), ("DEU", "IRN", "111")}),
 ])

@@ -19,6 +19,14 @@ from tests.coding.helpers import coded
     ("Iraqi troops retook a village from Iranian rebels.", "192"),
     ("Iranian rebels swore to fight Israel.", "138"),
     ("Iraqi refugees sought refuge in Germany.", "103"),
+    ("The French president gave a cordial welcome to the Jordanian king.", "043"),
+    ("Iraq reopened the border crossings with Jordan on Friday.", "081"),
+    ("Iranian police stepped up patrols in Tehran after the protests.", "151"),
+    ("Iraqi rebels exploded two bombs in central Baghdad.", "183"),
+    ("Russian officials shut the newspaper down for a month.", "1721"),
+    ("The Iranian government ordered the reformist daily to suspend publication.", "1721"),
+    ("Iraqi police allowed the protest to go ahead in Baghdad.", "0811"),
+    ("Russian officials allowed opposition candidates to run in the elections.", "0811"),
 ])
 def test_new_general_patterns(tiny, verbs, text, code):
     assert code in {c for _, _, c in coded(tiny, verbs, text)}
