@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .places import LOCATIVES, PLACE_NOUNS, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
+from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .text import Token
 from .wordlists import word_set
@@ -175,10 +175,7 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGa
 def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
     """A place named as the direct object ("shelled Kharkiv", "bombed the town of Bakhmut"), or
     after an event noun's preposition ("the occupation of the Kurdish region of Afrin")."""
-    j = d.match.end
-    if j < len(tokens) and tokens[j].lower == "of" and tokens[j - 1].lower in PLACE_NOUNS:
-        j += 1  # the pattern ends with the place noun: "captured the town | of Afrin"
-    j = skip_descriptor(tokens, j)
+    j = skip_descriptor(tokens, d.match.end)
     found = lookup_phrase(tokens, j, text, gate)
     if found is None or not found[0].country_code:
         return None

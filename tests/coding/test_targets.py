@@ -32,9 +32,3 @@ def test_domestic_targets(tiny, verbs, text, expected):
 def test_threat_condition_names_the_target(tiny, verbs, text, expected):
     got = coded(tiny, verbs, text)
     assert {(a, b, c[:2]) for a, b, c in got} == {(a, b, c[:2]) for a, b, c in expected}
-
-
-def test_a_place_after_the_patterns_own_place_noun_is_the_target(full):
-    """"seized the city | of Gao": the pattern ends with "city", the name follows "of"."""
-    dictionaries, verbs = full
-    assert ("MLIREB", "MLI", "192") in coded(dictionaries, verbs, "Malian rebels seized the city of Gao on Sunday.")
