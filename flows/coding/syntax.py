@@ -132,9 +132,9 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     if passive:
         agent = _agent(tree, head, rules)
         agents = _actors_in(tree, agent, groups, rules) if agent is not None else []
-        if not agents and relation == "acl" and (_has_verb_root(tree, head) or not tree.kids(head, rules["object"])):
-            # "groups invited to Sochi": by whom is unsaid. (A sentence whose root is a noun may
-            # have no verb: a "participle" with an object is the main verb the parser missed.)
+        if not agents and relation == "acl" and _has_verb_root(tree, head):
+            # "groups invited to Sochi": by whom is unsaid. (A sentence whose root is a noun
+            # has no verb: its "participle" is the main verb the parser missed.)
             return Roles([], [], True, relation)
         if not agents and relation.startswith("conj") and not any(t.lower == "by" for t in tokens[head:]):
             return Roles([], [], True, relation)  # "were run over and killed": by whom is unsaid
