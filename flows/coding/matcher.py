@@ -50,11 +50,11 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int],
             continue  # "aid convoys", "protest leaders": neither an act nor an event noun
         noun_context = _noun_context(tokens, i, actor_tokens)
         # after a determiner or a hyphenated modifier ("peace-keeping force"): a noun
-        determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _hyphen_compound(tokens, i - 1))
+        tag = tags[i] if tags is not None else None
+        determined = i > 0 and (tokens[i - 1].lower in NOUN_CUES or _modifying_compound(tokens, i - 1, tag))
         stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
         if token.lower.endswith("ing") and not noun_context and not stated and not _progressive(tokens, i):
             continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
-        tag = tags[i] if tags is not None else None
         for pattern in candidates:
             if tag is not None and not _tag_fits(pattern.pos, tag):
                 continue
@@ -91,6 +91,17 @@ def _hyphen_compound(tokens: list[Token], i: int) -> bool:
     if i < 2 or tokens[i - 1].text != "-":
         return False
     return tokens[i - 1].start == tokens[i - 2].end and tokens[i].start == tokens[i - 1].end
+
+
+def _modifying_compound(tokens: list[Token], i: int, tag: str | None) -> bool:
+    """A hyphenated word before a head that makes the head a noun ("peace-keeping force",
+    "US-led strikes"), not a hyphenated name as its subject ("al-Hariri criticized", "Jong-un
+    warned"): the parser's verb tag decides; untagged, a compound ending in a capital is a name."""
+    if not _hyphen_compound(tokens, i):
+        return False
+    if tag is not None:
+        return not tag.startswith(VERB_TAG)
+    return not tokens[i].text[:1].isupper()
 
 
 def _match_slots(tokens: list[Token], head: int, pattern: VerbPattern) -> tuple[int, ...] | None:

@@ -136,6 +136,8 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
             # "groups invited to Sochi": by whom is unsaid. (A sentence whose root is a noun
             # has no verb: its "participle" is the main verb the parser missed.)
             return Roles([], [], True, relation)
+        if not agents and relation.startswith("conj") and not any(t.lower == "by" for t in tokens[head:]):
+            return Roles([], [], True, relation)  # "were run over and killed": by whom is unsaid
         if not agents or not members:
             return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
@@ -145,6 +147,12 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
         return None if relation == "none" else Roles([], [], False, "subject")
     targets = _object(tree, head, slots, [g for g in (_kept(g, targetable) for g in groups) if g], rules, tokens)
     return Roles(members, [t for t in targets if t not in members], False, relation)
+
+
+def _passive_conjunct(tree: Tree, head: int, subject: int, rules) -> bool:
+    """"were run over and killed": passive too, as a past form with no object of its own."""
+    return (tree.deps[head] in rules["conjunct"] and tree.deps[subject] in rules["passive_subject"]
+            and tree.tags[head] in ("VBN", "VBD") and not tree.kids(head, rules["object"]))
 
 
 def _has_verb_root(tree: Tree, node: int) -> bool:
@@ -174,7 +182,8 @@ def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | N
                 return tree.heads[node], passive, "relcl"
             # "were killed or wounded": a conjunct shares its head's passive subject and voice
             # (not a "to"-complement: "was forced to withdraw" is the subject's own withdrawal)
-            passive = passive or (tree.deps[k] in rules["passive_subject"] and _conjunct_of(tree, head, node, rules))
+            passive = passive or (node != head and _conjunct_of(tree, head, node, rules)
+                                  and _passive_conjunct(tree, head, k, rules))
             return k, passive, "nsubj" if node == head else f"{tree.deps[head]}>nsubj"
         dep, up = tree.deps[node], tree.heads[node]
         if up < 0 or up == node:

@@ -54,3 +54,19 @@ def test_the_capitalised_government_takes_no_country_from_the_previous_sentence(
     dictionaries, verbs = full
     text = "Russian troops shelled Kharkiv. Officials said the Cabinet condemned Russia."
     assert ("GOV", "RUS", "111") in coded(dictionaries, verbs, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated name right before the verb is its subject, not a modifier making it a noun
+    ("The Lebanese foreign minister Adnan al-Mansour criticized Israel on Sunday.", ("LBNGOV", "ISR", "111")),
+    ("Egypt's interior minister Magdy Abdel-Ghaffar met Sudanese officials in Cairo.", ("EGYGOV", "SDNGOV", "044")),
+])
+def test_a_hyphenated_name_before_the_verb_is_its_subject(full, text, expected):
+    dictionaries, verbs = full
+    assert expected in coded(dictionaries, verbs, text)
+
+
+def test_a_hyphenated_modifier_still_makes_a_noun(full):
+    dictionaries, verbs = full
+    found = coded(dictionaries, verbs, "The US-led strikes worried Russian diplomats.")
+    assert not any(code.startswith("19") for _, _, code in found)
