@@ -101,10 +101,10 @@ def compiled_data(name: str, build: Callable[[], Any], sources: Iterable[str | o
             return json.loads((folder / "data.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-    data = build()
+    text = json.dumps(build())
     if folder is not None:
-        _write(folder, lambda tmp: (tmp / "data.json").write_text(json.dumps(data), encoding="utf-8"))
-    return data
+        _write(folder, lambda tmp: (tmp / "data.json").write_text(text, encoding="utf-8"))
+    return json.loads(text)  # as a cache hit gives it (lists for tuples), whether cached or not
 
 
 def _entry(name: str, sources, packages, build, root) -> Path | None:
