@@ -167,7 +167,9 @@ class PackedStrings(Sequence[str]):
     """The strings ``pack_strings`` stored, read one at a time (from a memory map)."""
 
     def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
-        self._data, self._offsets = data, offsets
+        # plain views of the map (slicing an np.memmap costs more than the search itself);
+        # the data as a memoryview: a slice of it is copied to bytes without NumPy
+        self._data, self._offsets = memoryview(np.asarray(data)), np.asarray(offsets)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -175,10 +177,13 @@ class PackedStrings(Sequence[str]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        return self.raw(i).decode("utf-8")
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return self.raw(i % len(self)).decode("utf-8")
 
     def raw(self, i: int) -> bytes:
-        return self._data[int(self._offsets[i]):int(self._offsets[i + 1])].tobytes()
+        start, end = self._offsets[i:i + 2].tolist()
+        return self._data[start:end].tobytes()
 
     def index_of(self, key: str) -> int | None:
         """Where ``key`` is in strings sorted by their UTF-8 bytes; None when absent."""
