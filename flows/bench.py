@@ -2,11 +2,12 @@
 
     python -m flows.bench [--articles 100000] [--warc 2000] [--chars 4000] [--no-code]
                           [--lake-sizes 0,100000,1000000] [--extract-rounds 3]
-                          [--real-replicas 20] [--real-workers 2]
+                          [--real-replicas 20] [--real-workers 2] [--startup-runs 3]
 
 Then the same on real article text (flows/benchreal.py): the bundled samples and, when
 ../shared is there, its dumps replicated with unique ids, with the speed-up of N workers; and
-the event coder alone on its Guardian sample, with the model's share (flows/benchcoder.py).
+the event coder alone on its Guardian sample, with the model's share (flows/benchcoder.py);
+and what a worker process pays to start, step by step (flows/benchstartup.py).
 
 Runs the pipeline functions directly (the fixed Prefect start-up is not counted; it is
 measured separately in `--prefect`). Figures depend on this shared machine: compare ratios.
@@ -154,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-replicas", type=int, default=20,
                         help="real text: copies of each ../shared article (0: skip the real-text benchmark)")
     parser.add_argument("--real-workers", type=int, default=2, help="real text: workers compared with one")
+    parser.add_argument("--startup-runs", type=int, default=3,
+                        help="fresh processes measuring a worker's start-up, step by step (0: skip)")
     args = parser.parse_args(argv)
     console = Console()
     work = Path(args.workdir)
@@ -182,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         bench_coder(console, REPO.parent / "shared")  # the coder alone, and the model's share
         bench_real(console, work, REPO.parent / "shared", args.real_replicas, args.real_workers,
                    not args.no_code)
+    if args.startup_runs:
+        from flows.benchstartup import startup_table
+
+        console.print(startup_table(args.startup_runs))
     return 0
 
 

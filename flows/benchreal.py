@@ -7,18 +7,22 @@ Each replica of a Guardian article is the article followed by the lead of anothe
 r of article i ends with the lead of article i+r): every copy is real text with its own
 content hash and id, so deduplication keeps all of them. For each dump it prints articles/s,
 MB/s and peak RSS per stage (one worker, in this process), then the wall and CPU time of the
-whole etl flow with 1 and with N worker processes on the same dump, and the speed-up (the one-
-worker flow runs in this process, after the per-stage run: its models are already loaded; the
-N workers load theirs).
+whole etl flow with 1 and with N worker processes on the same dump, the speed-up, and the peak
+RSS of each process. Each flow runs in a fresh process, as `geowire run --workers W` would (so
+both load their models; the compiled data of flows/compiled.py is warm), against one Prefect
+API: a configured server that answers, else a temporary one started here for all of them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
+import resource
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -92,14 +96,48 @@ def flow_seconds(dump: Path, lake: Path, workers: int) -> tuple[float, float, di
     return time.perf_counter() - start, _cpu() - cpu, result
 
 
-def speedup_table(name: str, n: int, mb: float, times: dict[int, tuple[float, float]]) -> Table:
+def flow_process(dump: Path, lake: Path, workers: int) -> dict:
+    """``flow_seconds`` in a fresh process: its wall and CPU seconds and peak RSS (MB) of the
+    flow's process and of its largest worker process."""
+    done = subprocess.run([sys.executable, "-m", "flows.benchreal", "--flow-run", str(workers), str(dump), str(lake)],
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _flow_run(workers: int, dump: str, lake: str) -> dict:
+    secs, cpu, _ = flow_seconds(Path(dump), Path(lake), workers)
+    peak = {"flow": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+            "worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0}
+    return {"seconds": secs, "cpu": cpu, "peak_mb": peak}
+
+
+def children_peak_mb() -> dict[str, float]:
+    """Peak RSS (MB) of this process's live child processes (the temporary Prefect server)."""
+    found: dict[str, float] = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(os.getpid()) and "VmHWM" in fields:
+            name = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            label = "Prefect server" if "prefect" in name and "server" in name else name[:40]
+            found[label] = max(found.get(label, 0.0), int(fields["VmHWM"].split()[0]) / 1024)
+    return found
+
+
+def speedup_table(name: str, n: int, mb: float, times: dict[int, dict]) -> Table:
     table = Table(title=f"{name}: whole etl flow, {n:,} articles, {mb:,.1f} MB")
-    for col in ("workers", "seconds", "CPU seconds", "articles/s", "MB/s", "speed-up"):
+    for col in ("workers", "seconds", "CPU s", "art./s", "MB/s", "speed-up", "RSS MB flow", "worker"):
         table.add_column(col, justify="right")
-    for workers, (secs, cpu) in times.items():
-        table.add_row(str(workers), f"{secs:.1f}", f"{cpu:.1f}", f"{n / secs:,.0f}", f"{mb / secs:,.2f}",
-                      f"{times[1][0] / secs:.2f}×")
-    table.caption = "CPU: this process and its worker processes; the machine is shared, see the load"
+    for workers, run in times.items():
+        secs, peak = run["seconds"], run["peak_mb"]
+        table.add_row(str(workers), f"{secs:.1f}", f"{run['cpu']:.1f}", f"{n / secs:,.0f}", f"{mb / secs:,.2f}",
+                      f"{times[1]['seconds'] / secs:.2f}×", f"{peak['flow']:,.0f}",
+                      f"{peak['worker']:,.0f}" if workers > 1 else "-")
+    table.caption = ("each flow in a fresh process; CPU: it and its workers; RSS: peaks, of the "
+                     "flow's process and of its largest worker; the machine is shared, see the load")
     return table
 
 
@@ -108,21 +146,26 @@ def bench_real(console: Console, work: Path, shared: Path | None, replicas: int,
     """Per-stage figures (one worker, in this process) and the flow's N-worker speed-up."""
     from flows.bench import report, run_once
     from flows.prefectapi import choose_api, use_api
+    from flows.settings import use_prefect_defaults
 
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    use_prefect_defaults()
     if shared is None or not shared.is_dir():
         console.print(f"[yellow]no shared dumps at {shared}: real-text benchmark on the bundled samples only[/yellow]")
     work.mkdir(parents=True, exist_ok=True)
     use_api(choose_api())  # a server that answers, else the temporary one
+    from flows.runners import share_api_with_workers
+
+    share_api_with_workers()  # the temporary server starts here, once: every flow process uses it
     for name, dump in real_dumps(work, shared, replicas):
         result = run_once(dump, work / "lake-real", code)
         report(console, f"real text, {name} → lake", dump, result)
         n = result["datasets"]["articles"]["records_read"]
         mb = _bytes(dump) / 2**20
-        times = {w: flow_seconds(dump, work / f"lake-real-w{w}", w)[:2] for w in sorted({1, workers})}
+        times = {w: flow_process(dump, work / f"lake-real-w{w}", w) for w in sorted({1, workers})}
         console.print(speedup_table(name, n, mb, times))
-        console.print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        servers = ", ".join(f"{k} {v:,.0f} MB" for k, v in children_peak_mb().items())
+        console.print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+                      + (f"; peak RSS of {servers}" if servers else ""))
 
 
 def _bytes(path: Path) -> int:
@@ -137,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="compared with one worker")
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--workdir", default="data/bench")
+    parser.add_argument("--flow-run", nargs=3, metavar=("WORKERS", "DUMP", "LAKE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.flow_run:  # one measured flow, in a process of its own (see flow_process)
+        print(json.dumps(_flow_run(int(args.flow_run[0]), *args.flow_run[1:])))
+        return 0
     from flows.runners import available_cores
 
     console = Console()

@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     lake: str = Field(default="data/lake", min_length=1)
     batch_size: int = Field(default=5000, ge=1)
     shard_bytes: int = Field(default=16 * MiB, ge=1)
-    batch_bytes: int = Field(default=32 * MiB, ge=1)  # of text in one batch
+    batch_bytes: int = Field(default=8 * MiB, ge=1)  # of text in one batch (its frames peak at ≈10×)
     workers: int = Field(default=0, ge=0)  # worker processes; 0: every available core
     piece_bytes: int = Field(default=2 * MiB, ge=1)  # the least piece of a large file a shard reads
     code_events: bool = True
@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     # where lookups keep the key-index segments fetched from an object-store lake; None: the user's
     # cache folder ($XDG_CACHE_HOME or ~/.cache, then geowire/keyindex); empty: no cache
     keyindex_cache: str | None = None
+    # where data compiled from package files (py3langid's model, the gazetteer, the verb
+    # patterns) is kept for every process to open with mmap: see flows/compiled.py; None: the
+    # user's cache folder, then geowire/compiled; empty: no cache (each process builds its own)
+    compiled_cache: str | None = None
     shared: Path | None = None  # the shared sample dumps (evaluation and tests only)
     # running unattended (see flows/operations.py)
     dask_address: str | None = None
@@ -145,6 +149,15 @@ def environment_settings() -> Settings:
 
 
 _OURS = ("GEOWIRE_", "AWS_ENDPOINT_URL")
+
+
+def user_cache_folder(setting: str | None, *parts: str) -> Path | None:
+    """A cache folder: ``setting`` when given (empty: no cache, None), else ``parts`` under the
+    user's cache folder ($XDG_CACHE_HOME, else ~/.cache) and geowire."""
+    if setting is not None:
+        return Path(setting).expanduser() if setting else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base, "geowire", *parts)
 
 
 @lru_cache(maxsize=8)

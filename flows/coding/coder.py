@@ -29,7 +29,7 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
-from .parse import UNTAGGED, Tagged, ambiguous, tag_sentences
+from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
 from .tone import document_tone
@@ -118,7 +118,7 @@ class Coder:
                     # a sentence whose only acts are reporting verbs ("X said") is coded by the word
                     # rules: it is tagged only if a word's part of speech is in doubt
                     syntax = any("say" not in m.pattern.flags for m in matches)
-                    parse = syntax or any(ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
+                    parse = syntax or any(self.verbs.ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
                     found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
         return found
 

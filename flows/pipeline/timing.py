@@ -55,11 +55,11 @@ class StageTimer:
 
     def timed_iter(self, name: str, iterable: Iterable[T]) -> Iterator[T]:
         """Time each step of an iterator (e.g. ingest yielding batches) under ``name``."""
-        it = iter(iterable)
-        while True:
+        it, box = iter(iterable), []  # the item is handed on from the box: this generator
+        while True:  # keeps no reference to it while the caller works on it
             with self.stage(name):
                 try:
-                    item = next(it)
+                    box.append(next(it))
                 except StopIteration:
                     return
-            yield item
+            yield box.pop()

@@ -1,8 +1,11 @@
+import numpy as np
 import polars as pl
 import pytest
 from polars.testing import assert_series_equal
 
-from flows.normalize.language import _identifier, _scorer, detect_languages, language_code, languages
+from flows import compiled
+from flows.normalize.langid_batch import BatchLanguageScorer, model_arrays
+from flows.normalize.language import _identifier, _model_arrays, _scorer, detect_languages, language_code, languages
 
 SENTENCES = {
     "en": "The foreign ministers met in Geneva on Tuesday to discuss a ceasefire along the border.",
@@ -27,6 +30,23 @@ def test_batch_scorer_agrees_with_py3langid_classify():
         ref_code, ref_prob = _identifier().classify(text)
         assert code == ref_code
         assert prob == pytest.approx(ref_prob, abs=1e-4)
+
+
+def test_the_compiled_model_scores_exactly_as_the_one_unpickled(tmp_path):
+    """The compact arrays, written to the compiled cache and memory-mapped back, give the same
+    language and the same probability, bit for bit, as the model py3langid unpickles."""
+    texts = list(SENTENCES.values()) + ["GENEVA TALKS RESUME AFTER A LONG PAUSE", "x" * 50, "",
+                                        " ".join(SENTENCES.values()), SENTENCES["en"][:12]]
+    texts += [f"{SENTENCES['fr']} {i} {SENTENCES['en'][: 7 * i]}" for i in range(12)]
+    in_memory = BatchLanguageScorer(model_arrays(_identifier())).classify(texts)
+    arrays = compiled.compiled_arrays("langid", _model_arrays, root=tmp_path)
+    assert isinstance(arrays["ptc"], np.memmap)  # written, then opened from the cache
+    assert BatchLanguageScorer(arrays).classify(texts) == in_memory
+    assert compiled.compiled_arrays("langid", _model_arrays, root=tmp_path)["ptc"].filename == arrays["ptc"].filename
+    for text, (code, prob) in zip(texts, in_memory):
+        if code is not None:
+            ref_code, ref_prob = _identifier().classify(text)
+            assert code == ref_code and prob == pytest.approx(ref_prob, abs=1e-4)
 
 
 def test_no_letters_or_unsure_gives_null():

@@ -122,16 +122,13 @@ def cache_folder(lake, dataset: str) -> Path | None:
     (new names per commit; a cached copy is named by its checksum too), so a run downloads only
     the segments committed since the last one. ``GEOWIRE_KEYINDEX_CACHE`` (empty: no cache),
     else ``$XDG_CACHE_HOME/geowire/keyindex`` or ``~/.cache/geowire/keyindex``."""
-    from flows.settings import environment_settings
+    from flows.settings import environment_settings, user_cache_folder
 
-    root = environment_settings().keyindex_cache
+    root = user_cache_folder(environment_settings().keyindex_cache, "keyindex")
     if root is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = os.path.join(base, "geowire", "keyindex")
-    if not root:
         return None
     lake_id = hashlib.blake2b(str(lake.url).encode(), digest_size=8).hexdigest()
-    return Path(root) / lake_id / dataset
+    return root / lake_id / dataset
 
 
 def _cached(cache: Path | None, segment: dict, column: str) -> Path | None:
