@@ -23,10 +23,12 @@ from flows.resources import dictionaries_dir
 
 from .actors import Actor
 from .parse import Tagged
-from .structure.words import PARTITIVES
 from .text import Token
+from .wordlists import word_set
 
 DEFAULT_RULES = dictionaries_dir() / "syntax.yaml"
+# imported from the word lists, not from .structure (whose dyads import this module through nominal)
+PARTITIVES = word_set("partitives")
 KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "noun_modifier",
         "preposition", "preposition_object", "inherits_subject", "relative_clause", "relative_pronouns",
         "participle_modifier", "phrase", "phrase_prepositions", "conjunct", "personal_pronouns",
