@@ -169,7 +169,7 @@ class PackedStrings(Sequence[str]):
     def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
         # plain views of the map (slicing an np.memmap costs more than the search itself);
         # the data as a memoryview: a slice of it is copied to bytes without NumPy
-        self._data, self._offsets = memoryview(np.asarray(data)), np.asarray(offsets)
+        self._data, self._offsets = np.asarray(data).data, np.asarray(offsets)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
