@@ -13,7 +13,8 @@ from dataclasses import replace
 from .matcher import VerbMatch
 from .structure import Dyad
 from .structure.words import CONFLICT_ROOTS
-from .syntax import Tree, clause_governors, load_rules
+from .clausetree import clause_governors
+from .syntax import Tree, load_rules
 from .text import Token
 
 ACCUSATION = "112"

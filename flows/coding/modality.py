@@ -5,7 +5,8 @@ from the events dataset by `aggregate_events`.
 """
 from __future__ import annotations
 
-from .syntax import Tree, load_rules as syntax_rules, clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
+from .clausetree import clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
+from .syntax import Tree, load_rules as syntax_rules
 from .text import Token
 from .wordlists import word_set
 
