@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -23,20 +22,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from flows.procstat import peak_rss_mb
+
 KNOWN = 10  # of the keys asked, this many are already in the lake (each side)
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory: VmHWM, which starts again at exec (``ru_maxrss``
-    keeps the high-water mark of the process that forked it, e.g. a parent that generated
-    a big lake)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _asked(lake: Path, n: int) -> dict[str, set[str]]:

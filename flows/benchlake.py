@@ -118,7 +118,7 @@ def index_lake(root: Path) -> float:
 def _child(dump: str, lake: str, code: bool) -> None:
     """One run in this (child) process; prints its figures as JSON."""
     from flows import pipeline
-    from flows.benchkeys import peak_rss_mb
+    from flows.procstat import peak_rss_mb
     from flows.settings import load_settings
 
     settings = load_settings(lake=lake, code_events=code)

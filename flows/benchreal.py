@@ -20,15 +20,17 @@ import csv
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+
+from flows.procstat import descendants, peak_rss_mb
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"
@@ -105,10 +107,36 @@ def flow_process(dump: Path, lake: Path, workers: int) -> dict:
 
 
 def _flow_run(workers: int, dump: str, lake: str) -> dict:
-    secs, cpu, _ = flow_seconds(Path(dump), Path(lake), workers)
-    peak = {"flow": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
-            "worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0}
-    return {"seconds": secs, "cpu": cpu, "peak_mb": peak}
+    watch = PeakWatch(os.getpid())
+    watch.start()
+    secs, cpu, result = flow_seconds(Path(dump), Path(lake), workers)
+    watch.stop()
+    peak = {"flow": peak_rss_mb(), "worker": max(watch.children.values(), default=0.0)}
+    return {"seconds": secs, "cpu": cpu, "peak_mb": peak, "stages": result["stage_seconds"]}
+
+
+class PeakWatch(threading.Thread):
+    """Samples the peak RSS (VmHWM) of the live descendants of ``pid`` twice a second (the
+    workers of a pool); what a worker adds in its last half-second is not seen."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.done = pid, threading.Event()
+        self.children: dict[int, float] = {}
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.sample()
+
+    def stop(self) -> None:
+        self.sample()
+        self.done.set()
+        self.join()
+
+    def sample(self) -> None:
+        for pid in descendants(self.pid):
+            mb = peak_rss_mb(pid)
+            self.children[pid] = max(self.children.get(pid, 0.0), mb)
 
 
 def children_peak_mb() -> dict[str, float]:
@@ -127,17 +155,24 @@ def children_peak_mb() -> dict[str, float]:
     return found
 
 
+END_STAGES = ("merge", "validate events", "aggregate", "commit")
+
+
 def speedup_table(name: str, n: int, mb: float, times: dict[int, dict]) -> Table:
     table = Table(title=f"{name}: whole etl flow, {n:,} articles, {mb:,.1f} MB")
-    for col in ("workers", "seconds", "CPU s", "art./s", "MB/s", "speed-up", "RSS MB flow", "worker"):
+    for col in ("workers", "seconds", "CPU s", "art./s", "MB/s", "speed-up", "coding s", "run's end s",
+                "RSS MB flow", "worker"):
         table.add_column(col, justify="right")
     for workers, run in times.items():
         secs, peak = run["seconds"], run["peak_mb"]
         table.add_row(str(workers), f"{secs:.1f}", f"{run['cpu']:.1f}", f"{n / secs:,.0f}", f"{mb / secs:,.2f}",
-                      f"{times[1]['seconds'] / secs:.2f}×", f"{peak['flow']:,.0f}",
+                      f"{times[1]['seconds'] / secs:.2f}×", f"{run['stages'].get('code', 0.0):.1f}",
+                      f"{sum(run['stages'].get(s, 0.0) for s in END_STAGES):.1f}", f"{peak['flow']:,.0f}",
                       f"{peak['worker']:,.0f}" if workers > 1 else "-")
-    table.caption = ("each flow in a fresh process; CPU: it and its workers; RSS: peaks, of the "
-                     "flow's process and of its largest worker; the machine is shared, see the load")
+    table.caption = ("each flow in a fresh process; CPU: it and its workers; coding: the shards' coding "
+                     "stage, summed; run's end: merge, validate events, aggregate and commit, after the "
+                     "shards; RSS: peaks (VmHWM), of the flow's process and of its largest worker; the "
+                     "machine is shared, see the load")
     return table
 
 

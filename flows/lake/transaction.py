@@ -13,8 +13,11 @@ import fcntl
 import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+
+from flows.runners import available_cores
 
 from .keyindex import indexed_columns
 from .keyindex.folder import INDEX, index_snapshot
@@ -102,8 +105,9 @@ class Transaction(StagedChanges):
         clone_snapshot(current, target, skip_partitions=set(changes.upserts))
         if changes.deletions:
             _apply_deletions(target, spec, changes.deletions, self.run_id)
-        for part, files in changes.appended.items():
-            merge_files(files, target / part / f"part-{self.run_id}.parquet")
+        with ThreadPoolExecutor(max_workers=available_cores()) as pool:  # Arrow's coding frees the GIL
+            list(pool.map(lambda part: merge_files(changes.appended[part], target / part / f"part-{self.run_id}.parquet"),
+                          sorted(changes.appended)))
         for part, frame in changes.upserts.items():
             old = read_partition(current / part, spec.file_schema) if current else None
             frame = merge_upsert(old, frame, spec.key, changes.deletions)

@@ -8,21 +8,13 @@ never mix their figures.
 
 from __future__ import annotations
 
-import resource
 import time
 from contextlib import contextmanager
 from typing import Iterable, Iterator, TypeVar
 
+from flows.procstat import rss_mb
+
 T = TypeVar("T")
-
-
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/statm") as fh:
-            pages = int(fh.read().split()[1])
-        return pages * resource.getpagesize() / 2**20
-    except OSError:
-        return 0.0
 
 
 class StageTimer:
@@ -42,7 +34,7 @@ class StageTimer:
         try:
             yield
         finally:
-            self.add(name, time.perf_counter() - start, _rss_mb())
+            self.add(name, time.perf_counter() - start, rss_mb())
 
     def add(self, name: str, seconds: float, rss_mb: float = 0.0) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds

@@ -15,9 +15,12 @@ WIDTH = 640
 LABEL_LIMIT = 360  # px of a category label before it is cut with an ellipsis
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
-    """The chart as a standalone SVG element (vl-convert runs Vega-Lite in-process)."""
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+def to_svg(chart: alt.TopLevelMixin, validate: bool = False) -> str:
+    """The chart as a standalone SVG element (vl-convert runs Vega-Lite in-process).
+
+    Altair's check of the spec against the Vega-Lite schema is off by default: it took over
+    half of the report's time, and the charts, built here only, are checked by the tests."""
+    return vl_convert.vegalite_to_svg(chart.to_dict(validate=validate))
 
 
 def _data(frame: pl.DataFrame) -> alt.Data:

@@ -6,11 +6,7 @@ import ctypes.util
 import pytest
 
 from flows.pipeline.memory import _malloc_trim, release_memory
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * 4096 / 2**20
+from flows.procstat import rss_mb as _rss_mb
 
 
 @pytest.mark.skipif(_malloc_trim() is None, reason="this C library has no malloc_trim")

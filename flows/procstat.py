@@ -1,0 +1,48 @@
+"""What Linux's /proc says about a process's memory and its children (for run figures and
+`make bench`); a light module, safe to import before anything heavy."""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+
+def rss_mb() -> float:
+    """This process's resident memory now (MB)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * resource.getpagesize() / 2**20
+    except OSError:
+        return 0.0
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory (VmHWM, MB). Not ``ru_maxrss``: a process started by
+    vfork+exec (subprocess, multiprocessing's spawn) begins with its parent's peak in it."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if pid == "self" else 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """The live processes below ``pid`` (children, their children...)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:  # the parent pid is the 2nd field after the command's closing parenthesis
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, todo = [], [pid]
+    while todo:
+        parent_pid = todo.pop()
+        kids = [p for p, parent in parents.items() if parent == parent_pid]
+        found.extend(kids)
+        todo.extend(kids)
+    return found
