@@ -2,7 +2,7 @@
 
     python -m flows.bench [--articles 100000] [--warc 2000] [--chars 4000] [--no-code]
                           [--lake-sizes 0,100000,1000000] [--extract-rounds 3]
-                          [--real-replicas 20] [--real-workers 2] [--startup-runs 3]
+                          [--real-replicas 20] [--real-workers 2] [--real-pairs 3] [--startup-runs 3]
 
 Then the same on real article text (flows/benchreal.py): the bundled samples and, when
 ../shared is there, its dumps replicated with unique ids, with the speed-up of N workers; and
@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-replicas", type=int, default=20,
                         help="real text: copies of each ../shared article (0: skip the real-text benchmark)")
     parser.add_argument("--real-workers", type=int, default=2, help="real text: workers compared with one")
+    parser.add_argument("--real-pairs", type=int, default=3,
+                        help="real text: pairs of flow runs (1 and N workers, alternating) for the median speed-up")
     parser.add_argument("--startup-runs", type=int, default=3,
                         help="fresh processes measuring a worker's start-up, step by step (0: skip)")
     args = parser.parse_args(argv)
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
         bench_coder(console, REPO.parent / "shared")  # the coder alone, and the model's share
         bench_real(console, work, REPO.parent / "shared", args.real_replicas, args.real_workers,
-                   not args.no_code)
+                   not args.no_code, pairs=args.real_pairs)
     if args.startup_runs:
         from flows.benchstartup import startup_table
 

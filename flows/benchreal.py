@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -158,27 +159,46 @@ def children_peak_mb() -> dict[str, float]:
 END_STAGES = ("merge", "validate events", "aggregate", "commit")
 
 
-def speedup_table(name: str, n: int, mb: float, times: dict[int, dict]) -> Table:
+def speedup_table(name: str, n: int, mb: float, pairs: list[dict[int, dict]]) -> Table:
+    """One row per flow; each pair's speed-up on its N-worker row, and the median of the pairs."""
     table = Table(title=f"{name}: whole etl flow, {n:,} articles, {mb:,.1f} MB")
-    for col in ("workers", "seconds", "CPU s", "art./s", "MB/s", "speed-up", "coding s", "run's end s",
-                "RSS MB flow", "worker"):
+    for col in ("pair", "workers", "s", "CPU s", "art/s", "MB/s", "speed-up", "coding s", "end s", "RSS flow",
+                "RSS worker"):
         table.add_column(col, justify="right")
-    for workers, run in times.items():
-        secs, peak = run["seconds"], run["peak_mb"]
-        table.add_row(str(workers), f"{secs:.1f}", f"{run['cpu']:.1f}", f"{n / secs:,.0f}", f"{mb / secs:,.2f}",
-                      f"{times[1]['seconds'] / secs:.2f}×", f"{run['stages'].get('code', 0.0):.1f}",
-                      f"{sum(run['stages'].get(s, 0.0) for s in END_STAGES):.1f}", f"{peak['flow']:,.0f}",
-                      f"{peak['worker']:,.0f}" if workers > 1 else "-")
-    table.caption = ("each flow in a fresh process; CPU: it and its workers; coding: the shards' coding "
-                     "stage, summed; run's end: merge, validate events, aggregate and commit, after the "
-                     "shards; RSS: peaks (VmHWM), of the flow's process and of its largest worker; the "
-                     "machine is shared, see the load")
+    for number, times in enumerate(pairs, 1):
+        for workers, run in sorted(times.items()):
+            secs, peak = run["seconds"], run["peak_mb"]
+            table.add_row(str(number), str(workers), f"{secs:.1f}", f"{run['cpu']:.1f}", f"{n / secs:,.0f}",
+                          f"{mb / secs:,.2f}", f"{times[1]['seconds'] / secs:.2f}×" if workers > 1 else "",
+                          f"{run['stages'].get('code', 0.0):.1f}",
+                          f"{sum(run['stages'].get(s, 0.0) for s in END_STAGES):.1f}", f"{peak['flow']:,.0f}",
+                          f"{peak['worker']:,.0f}" if workers > 1 else "-")
+    table.caption = (f"median speed-up of {len(pairs)} pair(s): {median_speedup(pairs):.2f}×; pairs alternate "
+                     "which flow runs first; each flow in a fresh process; CPU: it and its workers; coding: "
+                     "the shards' coding stage, summed; end: the run's merge, validate events, aggregate and "
+                     "commit, after the shards; RSS: peaks in MB (VmHWM), of the flow's process and of its "
+                     "largest worker; the machine is shared, see the load")
     return table
 
 
+def median_speedup(pairs: list[dict[int, dict]]) -> float:
+    return statistics.median(t[1]["seconds"] / t[w]["seconds"] for t in pairs for w in t if w > 1) if pairs else 0.0
+
+
+def flow_pairs(dump: Path, work: Path, workers: int, pairs: int) -> list[dict[int, dict]]:
+    """``pairs`` runs of the flow with 1 and with ``workers`` processes, in alternating order
+    (the machine is shared: a pair's two runs see about the same load)."""
+    found = []
+    for number in range(pairs):
+        order = [1, workers] if number % 2 == 0 else [workers, 1]
+        found.append({w: flow_process(dump, work / f"lake-real-w{w}", w) for w in dict.fromkeys(order)})
+    return found
+
+
 def bench_real(console: Console, work: Path, shared: Path | None, replicas: int, workers: int,
-               code: bool = True) -> None:
-    """Per-stage figures (one worker, in this process) and the flow's N-worker speed-up."""
+               code: bool = True, pairs: int = 1, stages: bool = True) -> None:
+    """Per-stage figures (one worker, in this process; unless not ``stages``) and the flow's
+    N-worker speed-up over ``pairs`` pairs of runs."""
     from flows.bench import report, run_once
     from flows.prefectapi import choose_api, use_api
     from flows.settings import use_prefect_defaults
@@ -192,15 +212,25 @@ def bench_real(console: Console, work: Path, shared: Path | None, replicas: int,
 
     share_api_with_workers()  # the temporary server starts here, once: every flow process uses it
     for name, dump in real_dumps(work, shared, replicas):
-        result = run_once(dump, work / "lake-real", code)
-        report(console, f"real text, {name} → lake", dump, result)
-        n = result["datasets"]["articles"]["records_read"]
-        mb = _bytes(dump) / 2**20
-        times = {w: flow_process(dump, work / f"lake-real-w{w}", w) for w in sorted({1, workers})}
-        console.print(speedup_table(name, n, mb, times))
+        if stages:
+            report(console, f"real text, {name} → lake", dump, run_once(dump, work / "lake-real", code))
+        found = flow_pairs(dump, work, workers, pairs)
+        n = read_count(work / "lake-real-w1")
+        console.print(speedup_table(name, n, _bytes(dump) / 2**20, found))
         servers = ", ".join(f"{k} {v:,.0f} MB" for k, v in children_peak_mb().items())
         console.print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
                       + (f"; peak RSS of {servers}" if servers else ""))
+
+
+def read_count(lake: Path) -> int:
+    """Articles the last run into ``lake`` read."""
+    import polars as pl
+
+    from flows.lake import read_columns
+
+    runs = read_columns(str(lake), "runs", ["dataset", "finished_at", "records_read"])
+    assert runs is not None, f"no runs in {lake}"
+    return int(runs.filter(pl.col("dataset") == "articles").sort("finished_at")["records_read"][-1])
 
 
 def _bytes(path: Path) -> int:
@@ -213,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.benchreal", description=__doc__)
     parser.add_argument("--replicas", type=int, default=20, help="copies of each shared article")
     parser.add_argument("--workers", type=int, default=2, help="compared with one worker")
+    parser.add_argument("--pairs", type=int, default=1, help="pairs of flow runs (1 and N workers) for the speed-up")
+    parser.add_argument("--no-stages", action="store_true", help="skip the per-stage run in this process")
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--workdir", default="data/bench")
     parser.add_argument("--flow-run", nargs=3, metavar=("WORKERS", "DUMP", "LAKE"), help=argparse.SUPPRESS)
@@ -224,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
 
     console = Console()
     console.print(f"{available_cores()} core(s); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    bench_real(console, Path(args.workdir), Path(args.shared), args.replicas, args.workers)
+    bench_real(console, Path(args.workdir), Path(args.shared), args.replicas, args.workers,
+               pairs=args.pairs, stages=not args.no_stages)
     return 0
 
 
