@@ -114,7 +114,7 @@ def resolve_event_date(sentence: str, published: date | None, at: int | None = N
     docstring); publication when the sentence dates nothing; None when nothing is known."""
     if not _may_have_date(sentence):
         return published
-    mentions = date_mentions(sentence, published)
+    mentions = date_mentions(sentence, published)  # cached: asked again for each event's clause
     if not mentions:
         return published
     if at is None:
@@ -123,7 +123,8 @@ def resolve_event_date(sentence: str, published: date | None, at: int | None = N
     return found if found is not None else published
 
 
-def date_mentions(sentence: str, published: date | None) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def date_mentions(sentence: str, published: date | None) -> tuple[Mention, ...]:
     """The sentence's date phrases that resolve, non-overlapping, most specific pattern first."""
     out: list[Mention] = []
     for kind, regex in PATTERNS:
@@ -134,10 +135,10 @@ def date_mentions(sentence: str, published: date | None) -> list[Mention]:
             found = _resolve(kind, match, published, future)
             if found is not None:
                 out.append(Mention(match.start(), match.end(), found))
-    return out
+    return tuple(out)
 
 
-def clause_date(sentence: str, mentions: list[Mention], at: int) -> date | None:
+def clause_date(sentence: str, mentions: tuple[Mention, ...], at: int) -> date | None:
     """The date phrase of the clause at `at` (the nearest to it), else one of a main clause."""
     segments = _segments(sentence, mentions)
     def segment_of(offset: int) -> int:
@@ -150,7 +151,7 @@ def clause_date(sentence: str, mentions: list[Mention], at: int) -> date | None:
     return main[0].date if main else None
 
 
-def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, bool]]:
+def _segments(sentence: str, mentions: tuple[Mention, ...]) -> list[tuple[int, bool]]:
     """Clause starts (offset, opened by a subordinating word?): a clause opener starts one
     (unless a date phrase follows it: "since late last year"), a comma after it ends it."""
     openers = words().openers
