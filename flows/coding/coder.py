@@ -75,11 +75,30 @@ class Candidate:
     syntax: bool = True  # whether its dependencies are parsed: a pattern other than a reporting verb
 
 
-def parse_candidates(text: str, candidates: list[Candidate]) -> list[Tagged]:
-    """Tags of the candidates that need them (one batched parse), UNTAGGED for the others."""
-    tagged = iter(tag_sentences([text[c.start:c.end] for c in candidates if c.parse],
-                                [c.syntax for c in candidates if c.parse]))
-    return [next(tagged) if c.parse else UNTAGGED for c in candidates]
+@dataclass(frozen=True, slots=True)
+class Acts:
+    """What a sentence's tags already tell: its main clause's date, its actors and the event
+    words that keep their part of speech. With no event word left, nothing the parse could add
+    makes an event of the sentence: its dependencies are not parsed."""
+    actors: list[Actor]
+    matches: list[VerbMatch]
+
+
+def parse_candidates(coder: Coder, article: dict, candidates: list[Candidate]) -> tuple[list[Tagged], list[Acts | None]]:
+    """Tags of the candidates that need them (one batched pass), UNTAGGED for the others, and
+    the acts read from them; dependencies only for the sentences whose acts need them."""
+    asked = [c for c in candidates if c.parse]
+    acts: dict[int, Acts] = {}
+
+    def worth_parsing(i: int, tagged: Tagged) -> bool:
+        acts[i] = coder.acts(article, asked[i], tagged)
+        return bool(acts[i].matches)
+
+    tagged = tag_sentences([article["text"][c.start:c.end] for c in asked], [c.syntax for c in asked], worth_parsing)
+    found = iter(range(len(asked)))
+    numbers = [next(found) if c.parse else None for c in candidates]
+    return ([tagged[n] if n is not None else UNTAGGED for n in numbers],
+            [acts.get(n) if n is not None else None for n in numbers])
 
 
 class Coder:
@@ -131,15 +150,17 @@ class Coder:
         return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
 
     def code_article(self, article: dict, candidates: list[Candidate] | None = None,
-                     parsed: list[Tagged] | None = None) -> list[dict]:
-        """The article's mention rows; `parsed` holds the candidates' parses (made here if None)."""
+                     parsed: list[Tagged] | None = None, acts: list[Acts | None] | None = None) -> list[dict]:
+        """The article's mention rows; `parsed` holds the candidates' parses and `acts` what was
+        read from their tags (both made here if None)."""
         text: str = article["text"] or ""
         published = article.get("published_at")
         pub_date: date | None = published.date() if published is not None else None
         if candidates is None:
             candidates = self.candidates(article)
         if parsed is None:
-            parsed = parse_candidates(text, candidates)
+            parsed, acts = parse_candidates(self, article, candidates)
+        acts = acts or [None] * len(candidates)
         base = {"article_id": article["article_id"], "run_id": article.get("run_id"),
                 "mention_source": article.get("source"), "mention_url": article.get("url"),
                 "mention_doc_tone": None}
@@ -147,9 +168,10 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
-        for candidate, tagged in zip(candidates, parsed):
+        for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
-            found, context, referents = self._code_sentence(text, candidate, tagged, pub_date, context, lead,
+            read = read or self.acts(article, candidate, tagged)
+            found, context, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
                                                             referents)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
@@ -160,18 +182,27 @@ class Coder:
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None, referents=None):
+    def acts(self, article: dict, candidate: Candidate, tagged: Tagged) -> Acts:
+        """The sentence's actors, and its event words that keep their part of speech in `tagged`."""
+        text, s0, tokens = article["text"] or "", candidate.start, candidate.tokens
+        published = article.get("published_at")
+        pub_date = published.date() if published is not None else None
+        event_date = resolve_event_date(text[s0:candidate.end], pub_date, 0)  # the main clause's, for roles
+        actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
+        if not actors:
+            return Acts(actors, [])
+        actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
+        tags = [tagged.tag_at(t.start - s0) for t in tokens]
+        return Acts(actors, _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
+
+    def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
-        event_date = resolve_event_date(sentence, pub_date, 0)  # the main clause's, for the actors' roles
-        actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
+        actors, matches = acts.actors, acts.matches
         referents = referents or Referents()
         if not actors:
             return [], context, referents
-        actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
-        tags = [tagged.tag_at(t.start - s0) for t in tokens]
-        matches = _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags))
         if not matches:
             return [], context, referents.after(actors)
         speech = any("say" in m.pattern.flags for m in matches)  # attribution counts: "…, X said"

@@ -13,9 +13,9 @@ import polars as pl
 
 from flows.errors import CodingError
 
-from .coder import PLACE_CUES, Coder
+from .coder import PLACE_CUES, Acts, Coder
 from .dictionaries import Dictionaries, load_dictionaries
-from .parse import UNTAGGED, entity_spans, tag_sentences
+from .parse import UNTAGGED, Tagged, entity_spans, tag_sentences
 from .places import needs_entities
 from .schema import mention_schema
 from .verbs import Verbs, load_verbs
@@ -63,8 +63,21 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
                                 f"failed: {exc}") from exc
-    chosen = [(a["text"][c.start:c.end], c.syntax) for a, cs in zip(articles, candidates) for c in cs if c.parse]
-    parsed = iter(tag_sentences([text for text, _ in chosen], [syntax for _, syntax in chosen]))
+    chosen = [(a, c) for a, cs in zip(articles, candidates) for c in cs if c.parse]
+    acts: dict[int, Acts] = {}  # read from the tags, by the candidate's number in `chosen`
+
+    def worth_parsing(i: int, tagged: Tagged) -> bool:  # see coder.Acts
+        article, candidate = chosen[i]
+        try:
+            acts[i] = coder.acts(article, candidate, tagged)
+        except Exception as exc:  # name the record, keep the cause
+            raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
+                                f"failed: {exc}") from exc
+        return bool(acts[i].matches)
+
+    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, c in chosen], [c.syntax for _, c in chosen],
+                                worth_parsing))
+    numbers = iter(range(len(chosen)))
     # the place names that need the NER, found in one batched pass too
     asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
     entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
@@ -74,8 +87,9 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
         number = article.pop("_row")
         tagged = [next(parsed) if c.parse else UNTAGGED for c in found]
         tagged = [replace(t, entities=tuple(next(entities))) if n else t for t, n in zip(tagged, need)]
+        read = [acts.get(next(numbers)) if c.parse else None for c in found]
         try:
-            rows.extend(coder.code_article(article, found, tagged))
+            rows.extend(coder.code_article(article, found, tagged, read))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(
                 f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc

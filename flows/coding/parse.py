@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from threading import Lock
+from typing import Callable
 
 from lemminflect import getAllLemmas
 
@@ -155,24 +156,29 @@ def check_meta(meta: dict, package: str) -> None:
                           f"{MODEL_VERSION}.x: {INSTALL_HINT}")
 
 
-def tag_sentences(sentences: list[str], syntax: list[bool] | None = None) -> list[Tagged]:
-    """Part-of-speech tags and dependencies of each sentence, parsed in batches; a sentence whose
-    `syntax` flag is False is only tagged (the dependency parser, most of the cost, is skipped)."""
+def tag_sentences(sentences: list[str], syntax: list[bool] | None = None,
+                  worth_parsing: Callable[[int, Tagged], bool] | None = None) -> list[Tagged]:
+    """Part-of-speech tags and dependencies of each sentence, in batches. A sentence whose
+    `syntax` flag is False is only tagged; so is one for which `worth_parsing(i, its tags)` says
+    no: the dependency parser, most of the cost, runs after the tagger, on the others only. The
+    parser reads the tagger's shared embedding from each Doc, so its output is the same as in
+    one pass."""
     if not sentences:
         return []
     nlp = load_model()
     wanted = syntax if syntax is not None else [True] * len(sentences)
-    out: list[Tagged | None] = [None] * len(sentences)
-    full = [i for i, w in enumerate(wanted) if w]
-    tags_only = [i for i, w in enumerate(wanted) if not w]
-    with _running("parse", len(sentences)):
-        for doc, i in zip(nlp.pipe([sentences[i] for i in full], batch_size=BATCH_SIZE), full):
-            out[i] = _tagged(doc, True)
-        if tags_only:
-            with nlp.select_pipes(disable=["parser"]):
-                for doc, i in zip(nlp.pipe([sentences[i] for i in tags_only], batch_size=BATCH_SIZE), tags_only):
-                    out[i] = _tagged(doc, False)
-    return [t if t is not None else UNTAGGED for t in out]
+    out: list[Tagged] = []
+    parser = nlp.get_pipe("parser")
+    with _running("parse", len(sentences)), nlp.select_pipes(disable=["parser"]):
+        for start in range(0, len(sentences), BATCH_SIZE):
+            docs = list(nlp.pipe(sentences[start:start + BATCH_SIZE], batch_size=BATCH_SIZE))
+            tagged = [_tagged(doc, False) for doc in docs]
+            chosen = [k for k, t in enumerate(tagged)
+                      if wanted[start + k] and (worth_parsing is None or worth_parsing(start + k, t))]
+            for k, doc in zip(chosen, parser.pipe([docs[k] for k in chosen], batch_size=BATCH_SIZE)):
+                tagged[k] = _tagged(doc, True)
+            out.extend(tagged)
+    return out
 
 
 def _tagged(doc, syntax: bool) -> Tagged:
