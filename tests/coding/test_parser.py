@@ -74,3 +74,50 @@ def test_a_sentence_flagged_for_tags_only_gets_no_dependencies():
     both = tag_sentences(["Troops backed the rebels.", "Troops backed the rebels."], [True, False])
     assert both[0].parsed and both[0].deps[0] == "nsubj"
     assert not both[1].parsed and both[1].tag_at(len("Troops ")) == "VBD"
+
+
+SENTENCES = ["Russia rolled back its troops from the border with Ukraine on Monday.",
+             "The minister, who had resigned in March, said the army would not withdraw.",
+             "Police in the capital fired tear gas at protesters demanding new elections."]
+
+
+def test_parsing_after_tagging_gives_the_one_pass_parse():
+    """The parser runs on Docs the tagger made (reading their shared embedding): the same
+    dependencies as spaCy's whole pipeline in one pass."""
+    two_pass = tag_sentences(SENTENCES)
+    for sentence, tagged in zip(SENTENCES, two_pass):
+        doc = load_model()(sentence)  # tok2vec, tagger and parser together
+        assert tagged.deps == {t.idx: "dep" if t.is_space and t.dep_ else t.dep_ for t in doc}
+        assert tagged.heads == {t.idx: t.head.idx for t in doc}
+        assert tagged.tags == {t.idx: "_SP" if t.is_space else t.tag_ for t in doc}
+
+
+def test_a_sentence_not_worth_parsing_keeps_its_tags_and_gets_no_dependencies():
+    asked = []
+    tagged = tag_sentences(SENTENCES, worth_parsing=lambda i, t: asked.append((i, t.parsed)) or i == 1)
+    assert asked == [(0, False), (1, False), (2, False)]  # asked with the tags alone
+    assert [t.parsed for t in tagged] == [False, True, False]
+    assert tagged[0].tags == tag_sentences(SENTENCES[:1])[0].tags
+
+
+def test_events_are_the_same_as_with_every_candidate_parsed():
+    from flows.coding.coder import Coder, parse_candidates
+    from flows.coding.dictionaries import load_dictionaries
+    from flows.coding.parse import UNTAGGED
+    from flows.coding.verbs import load_verbs
+    from tests.coding.helpers import articles
+
+    dictionaries = load_dictionaries()
+    coder = Coder(dictionaries, load_verbs(codebook=frozenset(dictionaries.codebook)))
+    text = " ".join([*SENTENCES, "The United States backed Israel in the dispute with Iran on Monday.",
+                     "Iran's attack drew a sharp protest, and France said Iran had attacked a tanker."])
+    article = {**articles(text).row(0, named=True), "relevance": "political"}
+    candidates = coder.candidates(article)
+    asked = [c for c in candidates if c.parse]
+    every = iter(tag_sentences([text[c.start:c.end] for c in asked], [c.syntax for c in asked]))
+    parsed = [next(every) if c.parse else UNTAGGED for c in candidates]
+    assert sum(t.parsed for t in parsed) >= 3
+    events = coder.code_article(article, candidates, parsed)  # every syntax candidate parsed
+    assert events and events == coder.code_article(article)  # the parse only where acts are left
+    fewer, _ = parse_candidates(coder, article, candidates)
+    assert sum(t.parsed for t in fewer) < sum(t.parsed for t in parsed)  # "rolled back": not parsed
