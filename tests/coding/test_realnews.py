@@ -117,3 +117,29 @@ def test_the_judged_audit_holds_at_least_100_judged_events_and_no_text():
         # each level implies the one before it
         assert not (r["full_ok"] == "y" and r["countries_ok"] != "y")
         assert not (r["countries_ok"] == "y" and r["root_ok"] != "y")
+
+
+def test_a_sentence_whose_article_was_kept_from_another_file_is_found_in_that_copy():
+    """A page's text beside its metadata JSON is one article: the lake keeps the first file's."""
+    import polars as pl
+
+    from flows.coding.realnews.corpus import sentence_hash
+    from flows.coding.realnews.score import attach_predictions
+
+    text = "The army withdrew from the town. Rebels attacked a convoy near the border on Monday."
+    start = text.index("Rebels")
+    sentence = {"id": "s1", "file": "pages/txt/a.txt", "locator": "item:1", "start": start, "end": len(text),
+                "sha1": sentence_hash(text[start:])}
+    articles = pl.DataFrame({"file": ["pages/metadata/a.json"], "locator": ["item:1"], "article_id": ["x1"],
+                             "text": [text]})
+    mentions = pl.DataFrame({"article_id": ["x1"], "sentence_index": [1], "negated": [False],
+                             "hypothetical": [False], "event_root_code": ["18"], "actor1_country_code": [None],
+                             "actor1_code": ["REB"], "actor2_country_code": [None], "actor2_code": [None],
+                             "event_code": ["180"]}, schema_overrides={"actor1_country_code": pl.String,
+                                                                       "actor2_country_code": pl.String,
+                                                                       "actor2_code": pl.String})
+    item = Item("s1", "k", "dev", "pages", "politics", gold_levels([{"source": "REB", "code": "180"}]))
+    assert attach_predictions([item], [sentence], articles, mentions) == []
+    assert item.predicted[0] == {"18"}
+    sentence["sha1"] = sentence_hash("another sentence")
+    assert "not extracted" in attach_predictions([item], [sentence], articles, mentions)[0]

@@ -72,6 +72,15 @@ def load_items(set_dir: Path = SET_DIR) -> list[Item]:
     return items
 
 
+def _same_text(articles, s: dict) -> dict | None:
+    """The article kept in place of the sentence's own when that one was a duplicate (the same
+    text in another file of ../shared, e.g. a page's text beside its metadata JSON)."""
+    for article in articles:
+        if sentence_hash(article["text"][s["start"]:s["end"]]) == s["sha1"]:
+            return article
+    return None
+
+
 def attach_predictions(items: list[Item], sentences: list[dict], articles: pl.DataFrame,
                        mentions: pl.DataFrame) -> list[str]:
     """Find each sentence in the extracted articles, set its predictions; returns problems."""
@@ -84,7 +93,7 @@ def attach_predictions(items: list[Item], sentences: list[dict], articles: pl.Da
     problems = []
     for item in items:
         s = where[item.id]
-        article = by_place.get((s["file"], s["locator"]))
+        article = by_place.get((s["file"], s["locator"])) or _same_text(by_place.values(), s)
         if article is None:
             problems.append(f"{item.id}: {s['file']} {s['locator']} not extracted")
             continue
