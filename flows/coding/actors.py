@@ -23,6 +23,7 @@ ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the count
 STANCE_PREFIXES = word_list("stance_prefixes")
 POSSESSIVES = word_set("possessive_determiners")
 LANGUAGE_WORDS = word_list("language_words")
+BACKER_SUFFIXES = word_list("backer_suffixes")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
@@ -101,8 +102,9 @@ class ActorMatcher:
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
-            if _stance_prefix(text, hit.start) or _language(text, hit.end):
-                continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language"
+            if _stance_prefix(text, hit.start) or _language(text, hit.end) or _backer(text, hit.end):
+                continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language",
+                # "US-backed rebels" (the rebels are not American)
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
@@ -286,6 +288,11 @@ def _stance_prefix(text: str, start: int) -> bool:
 def _language(text: str, end: int) -> bool:
     after = text[end:end + 12].lower()
     return after.startswith(LANGUAGE_WORDS)
+
+
+def _backer(text: str, end: int) -> bool:
+    """A country written before "-backed", "-made"…: the backer or maker, not the actor's country."""
+    return text[end:end + 12].lower().replace("\u2013", "-").startswith(BACKER_SUFFIXES)
 
 
 def _settled_people(prev: Actor | None, actor: Actor, tokens: list[Token]) -> bool:

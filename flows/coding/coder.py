@@ -13,6 +13,7 @@ from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
+from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
 from .modality import (
     SPECULATIVE,
@@ -147,10 +148,11 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
+        scene = article_scene(self.matcher.find(text)) if candidates else None
         for candidate, tagged in zip(candidates, parsed):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             found, context, referents = self._code_sentence(text, candidate, tagged, pub_date, context, lead,
-                                                            referents)
+                                                            referents, scene)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -160,7 +162,7 @@ class Coder:
                 rows.append(row)
         return _unique(rows)
 
-    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None, referents=None):
+    def _code_sentence(self, text, candidate, tagged, pub_date, context, lead=None, referents=None, scene=None):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
@@ -186,7 +188,8 @@ class Coder:
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default),
+        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
+                                                scene),
                             tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
