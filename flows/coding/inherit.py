@@ -164,20 +164,14 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return place_actor(located[0], None) if located else default
     others = [a for a in actors if a.country_code and a is not source
               and (target is None or not (a.start == target.start or _apposed(a, target, tokens)))]
-    # an actor on the far side of the act (its object's phrase: "criticised the French president
-    # over …") gives a subject its country only when nothing else does
-    head = d.match.head
-    near = [a for a in others if source.start > head or a.start < head]
-    if near:
-        return min(near, key=lambda a: abs(a.start - source.start))
+    if others:
+        return min(others, key=lambda a: abs(a.start - source.start))
     # a place that is the event's own target ("threatened action against Russia") is not the source's
     places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
         return place_actor(places[0], None)
     if context is not None and context.country_code:
         return context
-    if others:
-        return min(others, key=lambda a: abs(a.start - source.start))
     return target
 
 
