@@ -24,6 +24,7 @@ STANCE_PREFIXES = word_list("stance_prefixes")
 POSSESSIVES = word_set("possessive_determiners")
 LANGUAGE_WORDS = word_list("language_words")
 BACKER_SUFFIXES = word_list("backer_suffixes")
+BACKED_NOUNS = word_set("backed_nouns")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
@@ -298,9 +299,13 @@ def _backs_actor(text: str, hits: list[_Hit], index: int, starts: list[int]) -> 
     hit = hits[index]
     if not text[hit.end:hit.end + 12].lower().replace("\u2013", "-").startswith(BACKER_SUFFIXES):
         return False
+    # the compound is three tokens ("US", "-", "backed"); one word may come between it and the actor
+    first = hit.end + len(text[hit.end:].split(None, 1)[0])
+    words = text[first:].split(None, MAX_BACKED_GAP + 1)[:MAX_BACKED_GAP + 1]
+    if any(w.strip(",.;:").lower() in BACKED_NOUNS for w in words):
+        return True
     last = _token_at(starts, hit.end - 1)
     following = _token_at(starts, hits[index + 1].start) if index + 1 < len(hits) else None
-    # the compound is three tokens ("US", "-", "backed"); one word may come between it and the actor
     return last is not None and following is not None and following - last <= 2 + 1 + MAX_BACKED_GAP
 
 

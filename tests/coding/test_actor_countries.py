@@ -17,6 +17,12 @@ def test_a_backers_compound_gives_the_backed_actor_no_country(tiny, verbs):
     assert any(a1.endswith("REB") and b == "ISRMIL" and code == "190" for a1, b, code in got)
 
 
+def test_a_backer_before_a_group_noun_is_no_actor(tiny, verbs):
+    # "groups" is in no dictionary, yet the compound names them as the backed actor, not Britain
+    got = coded(tiny, verbs, "British-funded groups attacked Iraqi troops.")
+    assert not any(a1.startswith("GBR") for a1, _, _ in got)
+
+
 def test_a_backer_before_a_thing_that_is_no_actor_keeps_its_country(tiny, verbs):
     # "a Russian-sponsored conference" is Russia's: the protesters boycott Russia
     assert ("UKRCVL", "RUS", "140") in coded(tiny, verbs, "Ukrainian protesters boycotted a Russian-sponsored conference.")
