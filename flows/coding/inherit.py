@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
-from .scene import abroad
+from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .text import Token
@@ -56,7 +56,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
+            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default, scene))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
@@ -148,7 +148,8 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
-                  target: Actor | None, tokens: list[Token], default: Actor | None = None) -> Actor | None:
+                  target: Actor | None, tokens: list[Token], default: Actor | None = None,
+                  scene: str | None = None) -> Actor | None:
     source = d.source
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
@@ -170,6 +171,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
         return place_actor(places[0], None)
+    local = resident(source, scene)  # "the rebels", "refugees": people of where the story is set
+    if local is not None:
+        return local
     if context is not None and context.country_code:
         return context
     return target

@@ -4,7 +4,8 @@ A story's bare agents ("civilians", "the militia", "government forces") acted on
 state belong to the country the story is set in, not to that state: in a story about Syria,
 "Russia targets civilians" is RUS -> SYRCVL and "the US backed the militia" USA -> SYRUAF. The
 scene is the country its actor mentions name most often (people and institutions count for their
-country), when one leads the others.
+country), when one leads the others. The same holds for a bare source agent that is a people
+("the rebels", "refugees") when its sentence names no country for it.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .wordlists import word_set
 MIN_MENTIONS = 3  # fewer mentions of any country: no scene
 HOME_ROOTS = word_set("home_roots")
 ABROAD_AGENT_TYPES = word_set("abroad_agent_types")
+RESIDENT_AGENT_TYPES = word_set("resident_agent_types")
 
 
 def article_scene(hits: list) -> str | None:
@@ -39,5 +41,14 @@ def abroad(root: str, source: Actor, scene: str | None) -> Actor | None:
     (arrests, protests: HOME_ROOTS) keep the source's country."""
     if (scene is None or not source.country_code or source.country_code == scene or root in HOME_ROOTS
             or not (source.kind == "country" or source.type_code in ABROAD_AGENT_TYPES)):
+        return None
+    return Actor(0, 0, 0, 0, scene, scene, "country", scene, None, False)
+
+
+def resident(agent: Actor, scene: str | None) -> Actor | None:
+    """The scene as the country of a bare source agent that is a people or a force of a place
+    ("the rebels", "refugees", "protesters"), when its sentence names no country for it: a
+    previous sentence's actor ("Putin said … Refugees were returning") is no better a guess."""
+    if scene is None or agent.type_code not in RESIDENT_AGENT_TYPES:
         return None
     return Actor(0, 0, 0, 0, scene, scene, "country", scene, None, False)

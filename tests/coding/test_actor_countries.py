@@ -53,3 +53,12 @@ def test_a_states_acts_at_home_and_the_scenes_own_state_keep_the_domestic_defaul
     # the scene's own state, and any source in a story with no scene, keep their own country
     assert ("IRQ", "IRQREB", "051") in coded(tiny, verbs, IRAQ_STORY + "Iraq backed the rebels.")
     assert ("IRN", "IRNREB", "051") in coded(tiny, verbs, "Iran backed the rebels.")
+
+
+def test_a_bare_people_source_belongs_to_the_scene_not_the_previous_sentence(tiny, verbs):
+    # "the rebels" with no country in their sentence: Iraq's (the story's), not Russia's from "Putin said"
+    got = coded(tiny, verbs, IRAQ_STORY + "Putin said the talks had failed. The rebels attacked Iranian troops.")
+    assert ("IRQREB", "IRNMIL", "190") in got
+    # officials are no people of a place: they still take the previous sentence's country
+    got = coded(tiny, verbs, IRAQ_STORY + "Putin criticised Iran. Officials also condemned Israel.")
+    assert ("RUSGOV", "ISR", "111") in got
