@@ -3,9 +3,12 @@
 As in PETRARCH/TABARI, a bare agent ("officials", "the military", "protesters") takes its
 country from the context:
 
-- a source agent: the nearest other country-bearing actor in the sentence (not its target),
-  else the sentence's place ("in Nairobi"), else the previous sentence's actor, else the target;
-- a target agent: the sentence's place, else the source's country (a domestic event:
+- a source agent: the nearest other country-bearing actor in the sentence (not its target nor
+  another name of it), else the sentence's place ("in Nairobi"), else, for a people ("rebels",
+  "refugees"), the country the article is set in (scene.py), else the previous sentence's actor,
+  else the target;
+- a target agent: the sentence's place, else the scene when a foreign state acts on it ("Russia
+  targets civilians" in a story set in Syria), else the source's country (a domestic event:
   "Egyptian police dispersed demonstrators" is EGYCOP -> EGYOPP).
 
 An event with no target actor whose object is a place takes that place's country as its target
