@@ -23,9 +23,12 @@ ETHNIC_TYPE = "CVL"  # "ethnic Turks": a people, coded as civilians of the count
 STANCE_PREFIXES = word_list("stance_prefixes")
 POSSESSIVES = word_set("possessive_determiners")
 LANGUAGE_WORDS = word_list("language_words")
+BACKER_SUFFIXES = word_list("backer_suffixes")
+BACKED_NOUNS = word_set("backed_nouns")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
+MAX_BACKED_GAP = 1  # words between "US-backed" and the actor it backs ("US-backed Kurdish militia")
 MAX_AGENT_GAP = 2  # words allowed between a country and its agent ("Iraqi riot police")
 
 
@@ -96,13 +99,14 @@ class ActorMatcher:
         """Actors of one sentence: hits mapped to tokens, then agents combined with countries."""
         items: list[Actor | tuple[int, int, AgentEntry]] = []
         starts = [t.start for t in tokens]
-        for hit in hits:
+        for index, hit in enumerate(hits):
             first = _token_at(starts, hit.start)
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
-            if _stance_prefix(text, hit.start) or _language(text, hit.end):
-                continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language"
+            if _stance_prefix(text, hit.start) or _language(text, hit.end) or _backs_actor(text, hits, index, starts):
+                continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language",
+                # "US-backed rebels" (the rebels are not American)
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
@@ -286,6 +290,23 @@ def _stance_prefix(text: str, start: int) -> bool:
 def _language(text: str, end: int) -> bool:
     after = text[end:end + 12].lower()
     return after.startswith(LANGUAGE_WORDS)
+
+
+def _backs_actor(text: str, hits: list[_Hit], index: int, starts: list[int]) -> bool:
+    """An actor written before "-backed", "-made"… and another actor ("US-backed rebels",
+    "Iranian-funded Shia militias"): the backer, not the actor's country. Before a thing that is
+    no actor it stays ("a Russian-sponsored conference" is Russia's)."""
+    hit = hits[index]
+    if not text[hit.end:hit.end + 12].lower().replace("\u2013", "-").startswith(BACKER_SUFFIXES):
+        return False
+    # the compound is three tokens ("US", "-", "backed"); one word may come between it and the actor
+    first = hit.end + len(text[hit.end:].split(None, 1)[0])
+    words = text[first:].split(None, MAX_BACKED_GAP + 1)[:MAX_BACKED_GAP + 1]
+    if any(w.strip(",.;:").lower() in BACKED_NOUNS for w in words):
+        return True
+    last = _token_at(starts, hit.end - 1)
+    following = _token_at(starts, hits[index + 1].start) if index + 1 < len(hits) else None
+    return last is not None and following is not None and following - last <= 2 + 1 + MAX_BACKED_GAP
 
 
 def _settled_people(prev: Actor | None, actor: Actor, tokens: list[Token]) -> bool:

@@ -13,6 +13,7 @@ from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
+from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
 from .modality import (
     SPECULATIVE,
@@ -168,11 +169,12 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
+        scene = article_scene(self.matcher.find(text)) if candidates else None
         for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)
             found, context, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
-                                                            referents)
+                                                            referents, scene)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -195,7 +197,8 @@ class Coder:
         tags = [tagged.tag_at(t.start - s0) for t in tokens]
         return Acts(actors, _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
 
-    def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None):
+    def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None,
+                       scene=None):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
@@ -217,7 +220,8 @@ class Coder:
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default),
+        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
+                                                scene),
                             tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads

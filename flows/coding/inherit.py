@@ -3,9 +3,12 @@
 As in PETRARCH/TABARI, a bare agent ("officials", "the military", "protesters") takes its
 country from the context:
 
-- a source agent: the nearest other country-bearing actor in the sentence (not its target),
-  else the sentence's place ("in Nairobi"), else the previous sentence's actor, else the target;
-- a target agent: the sentence's place, else the source's country (a domestic event:
+- a source agent: the nearest other country-bearing actor in the sentence (not its target nor
+  another name of it), else the sentence's place ("in Nairobi"), else, for a people ("rebels",
+  "refugees"), the country the article is set in (scene.py), else the previous sentence's actor,
+  else the target;
+- a target agent: the sentence's place, else the scene when a foreign state acts on it ("Russia
+  targets civilians" in a story set in Syria), else the source's country (a domestic event:
   "Egyptian police dispersed demonstrators" is EGYCOP -> EGYOPP).
 
 An event with no target actor whose object is a place takes that place's country as its target
@@ -16,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor
+from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .text import Token
@@ -26,15 +30,17 @@ PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
+APPOSITION_GLUE = word_set("apposition_glue")
 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
-                     default: Actor | None = None) -> list[Dyad]:
+                     default: Actor | None = None, scene: str | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
-    an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …")."""
+    an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
+    `scene`: the country the article is set in (scene.py)."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -53,13 +59,14 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default))
+            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default, scene))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
             own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
             donor = (source if own else None) or _conjunct(target, actors, tokens) or (
-                place_actor(places[0], tokens) if places else (source if source.country_code else None))
+                place_actor(places[0], tokens) if places else abroad(d.match.pattern.code[:2], source, scene)
+                or (source if source.country_code else None))
             target = _adopt(target, donor)
         if default is not None:
             target = _adopt(target, default) if target is not None and _countryless(target) else target
@@ -144,7 +151,8 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
-                  target: Actor | None, tokens: list[Token], default: Actor | None = None) -> Actor | None:
+                  target: Actor | None, tokens: list[Token], default: Actor | None = None,
+                  scene: str | None = None) -> Actor | None:
     source = d.source
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
@@ -159,16 +167,31 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
         return place_actor(located[0], None) if located else default
     others = [a for a in actors if a.country_code and a is not source
-              and (target is None or a.start != target.start)]
+              and (target is None or not (a.start == target.start or _apposed(a, target, tokens)))]
     if others:
         return min(others, key=lambda a: abs(a.start - source.start))
     # a place that is the event's own target ("threatened action against Russia") is not the source's
     places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
         return place_actor(places[0], None)
+    local = resident(source, scene)  # "the rebels", "refugees": people of where the story is set
+    if local is not None:
+        return local
     if context is not None and context.country_code:
         return context
     return target
+
+
+def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:
+    """Another name of the target in apposition with it ("the French president, Emmanuel Macron";
+    "Macron, the French president"): its country is the target's, not the source's."""
+    if actor.end <= target.start:
+        gap = tokens[actor.end:target.start]
+    elif target.end <= actor.start:
+        gap = tokens[target.end:actor.start]
+    else:
+        return True
+    return bool(gap) and gap[0].lower == "," and all(t.lower in APPOSITION_GLUE for t in gap)
 
 
 def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
