@@ -151,9 +151,10 @@ class Coder:
         return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
 
     def code_article(self, article: dict, candidates: list[Candidate] | None = None,
-                     parsed: list[Tagged] | None = None, acts: list[Acts | None] | None = None) -> list[dict]:
+                     parsed: list[Tagged] | None = None, acts: list[Acts | None] | None = None,
+                     hits: list | None = None) -> list[dict]:
         """The article's mention rows; `parsed` holds the candidates' parses and `acts` what was
-        read from their tags (both made here if None)."""
+        read from their tags, `hits` the actor matcher's hits of the text (all found here if None)."""
         text: str = article["text"] or ""
         published = article.get("published_at")
         pub_date: date | None = published.date() if published is not None else None
@@ -169,7 +170,7 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
-        scene = article_scene(self.matcher.find(text)) if candidates else None
+        scene = article_scene(self.matcher.find(text) if hits is None else hits) if candidates else None
         for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)

@@ -89,7 +89,7 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
         tagged = [replace(t, entities=tuple(next(entities))) if n else t for t, n in zip(tagged, need)]
         read = [acts.get(next(numbers)) if c.parse else None for c in found]
         try:
-            rows.extend(coder.code_article(article, found, tagged, read))
+            rows.extend(coder.code_article(article, found, tagged, read, hits.get(article["article_id"])))
         except Exception as exc:  # name the record, keep the cause
             raise ArticlesError(
                 f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
