@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Callable
 
 from .actors import Actor, matcher_for
 from .allegation import allegations
@@ -78,28 +79,41 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Acts:
-    """What a sentence's tags already tell: its main clause's date, its actors and the event
-    words that keep their part of speech. With no event word left, nothing the parse could add
-    makes an event of the sentence: its dependencies are not parsed."""
+    """What a sentence's tags already tell: its actors and the event words that keep their part
+    of speech. With no event word left, nothing the parse could add makes an event of the
+    sentence: its dependencies are not parsed."""
     actors: list[Actor]
     matches: list[VerbMatch]
 
 
-def parse_candidates(coder: Coder, article: dict, candidates: list[Candidate]) -> tuple[list[Tagged], list[Acts | None]]:
-    """Tags of the candidates that need them (one batched pass), UNTAGGED for the others, and
-    the acts read from them; dependencies only for the sentences whose acts need them."""
-    asked = [c for c in candidates if c.parse]
+def tag_and_read(coder: Coder, chosen: list[tuple[dict, Candidate]],
+                 failed: Callable[[dict, Exception], Exception] | None = None) -> tuple[list[Tagged], list[Acts | None]]:
+    """Tags of each (article, candidate) in one batched pass, and the acts read from them;
+    dependencies only for the sentences whose acts need them. `failed` turns an error reading an
+    article into the caller's own (naming the record)."""
     acts: dict[int, Acts] = {}
 
     def worth_parsing(i: int, tagged: Tagged) -> bool:
-        acts[i] = coder.acts(article, asked[i], tagged)
+        article, candidate = chosen[i]
+        try:
+            acts[i] = coder.acts(article, candidate, tagged)
+        except Exception as exc:
+            if failed is None:
+                raise
+            raise failed(article, exc) from exc
         return bool(acts[i].matches)
 
-    tagged = tag_sentences([article["text"][c.start:c.end] for c in asked], [c.syntax for c in asked], worth_parsing)
-    found = iter(range(len(asked)))
-    numbers = [next(found) if c.parse else None for c in candidates]
-    return ([tagged[n] if n is not None else UNTAGGED for n in numbers],
-            [acts.get(n) if n is not None else None for n in numbers])
+    tagged = tag_sentences([a["text"][c.start:c.end] for a, c in chosen], [c.syntax for _, c in chosen],
+                           worth_parsing)
+    return tagged, [acts.get(i) for i in range(len(chosen))]
+
+
+def parse_candidates(coder: Coder, article: dict, candidates: list[Candidate]) -> tuple[list[Tagged], list[Acts | None]]:
+    """`tag_and_read` for one article's candidates: UNTAGGED (and no acts) for those not parsed."""
+    tagged, acts = tag_and_read(coder, [(article, c) for c in candidates if c.parse])
+    done = iter(zip(tagged, acts))
+    pairs = [next(done) if c.parse else (UNTAGGED, None) for c in candidates]
+    return [t for t, _ in pairs], [a for _, a in pairs]
 
 
 class Coder:

@@ -13,9 +13,9 @@ import polars as pl
 
 from flows.errors import CodingError
 
-from .coder import PLACE_CUES, Acts, Coder
+from .coder import PLACE_CUES, Coder, tag_and_read
 from .dictionaries import Dictionaries, load_dictionaries
-from .parse import UNTAGGED, Tagged, entity_spans, tag_sentences
+from .parse import UNTAGGED, entity_spans
 from .places import needs_entities
 from .schema import mention_schema
 from .verbs import Verbs, load_verbs
@@ -53,6 +53,12 @@ def _coder(dictionaries: Dictionaries, verbs: Verbs) -> Coder:
     return cached[2]
 
 
+def _failed(article: dict, exc: Exception, row: int | None = None) -> ArticlesError:
+    """The error of coding one article: names the record, keeps the cause."""
+    return ArticlesError(f"coding article {article['article_id']!r} (row {article['_row'] if row is None else row}) "
+                         f"failed: {exc}")
+
+
 def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> list[dict]:
     """Code a chunk of articles, parsing all their candidate sentences in one batched pass."""
     articles = list(chunk.iter_rows(named=True))
@@ -60,24 +66,11 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
     for article in articles:
         try:
             candidates.append(coder.candidates(article, hits.get(article["article_id"])))
-        except Exception as exc:  # name the record, keep the cause
-            raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
-                                f"failed: {exc}") from exc
-    chosen = [(a, c) for a, cs in zip(articles, candidates) for c in cs if c.parse]
-    acts: dict[int, Acts] = {}  # read from the tags, by the candidate's number in `chosen`
-
-    def worth_parsing(i: int, tagged: Tagged) -> bool:  # see coder.Acts
-        article, candidate = chosen[i]
-        try:
-            acts[i] = coder.acts(article, candidate, tagged)
-        except Exception as exc:  # name the record, keep the cause
-            raise ArticlesError(f"coding article {article['article_id']!r} (row {article['_row']}) "
-                                f"failed: {exc}") from exc
-        return bool(acts[i].matches)
-
-    parsed = iter(tag_sentences([a["text"][c.start:c.end] for a, c in chosen], [c.syntax for _, c in chosen],
-                                worth_parsing))
-    numbers = iter(range(len(chosen)))
+        except Exception as exc:
+            raise _failed(article, exc) from exc
+    tagged_all, acts_all = tag_and_read(coder, [(a, c) for a, cs in zip(articles, candidates) for c in cs if c.parse],
+                                        _failed)
+    parsed, read_acts = iter(tagged_all), iter(acts_all)
     # the place names that need the NER, found in one batched pass too
     asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
     entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
@@ -87,12 +80,11 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
         number = article.pop("_row")
         tagged = [next(parsed) if c.parse else UNTAGGED for c in found]
         tagged = [replace(t, entities=tuple(next(entities))) if n else t for t, n in zip(tagged, need)]
-        read = [acts.get(next(numbers)) if c.parse else None for c in found]
+        read = [next(read_acts) if c.parse else None for c in found]
         try:
             rows.extend(coder.code_article(article, found, tagged, read, hits.get(article["article_id"])))
-        except Exception as exc:  # name the record, keep the cause
-            raise ArticlesError(
-                f"coding article {article['article_id']!r} (row {number}) failed: {exc}") from exc
+        except Exception as exc:
+            raise _failed(article, exc, number) from exc
     return rows
 
 
