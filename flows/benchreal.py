@@ -141,18 +141,15 @@ class PeakWatch(threading.Thread):
 
 
 def children_peak_mb() -> dict[str, float]:
-    """Peak RSS (MB) of this process's live child processes (the temporary Prefect server)."""
+    """Peak RSS (MB) of the live processes below this one (the temporary Prefect server), by name."""
     found: dict[str, float] = {}
-    for entry in Path("/proc").iterdir():
+    for pid in descendants(os.getpid()):
         try:
-            status = (entry / "status").read_text()
+            name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if fields.get("PPid", "").strip() == str(os.getpid()) and "VmHWM" in fields:
-            name = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            label = "Prefect server" if "prefect" in name and "server" in name else name[:40]
-            found[label] = max(found.get(label, 0.0), int(fields["VmHWM"].split()[0]) / 1024)
+        label = "Prefect server" if "prefect" in name and "server" in name else name[:40]
+        found[label] = max(found.get(label, 0.0), peak_rss_mb(pid))
     return found
 
 
