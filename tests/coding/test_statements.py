@@ -30,6 +30,7 @@ def test_a_reported_act_is_still_coded(tiny, verbs):
 @pytest.mark.parametrize("text, expected", [
     ("Turkey considers the Iraqi rebels a terrorist group.", False),
     ("Iraqi officials are considering new sanctions against Iran.", True),
+    ("France is considering expelling the Iranian ambassador.", True),
 ])
 def test_consider_is_weighing_an_option(tiny, verbs, text, expected):
     assert any(code == "014" for _, _, code in coded(tiny, verbs, text)) is expected
