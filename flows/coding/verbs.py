@@ -61,10 +61,10 @@ class VerbPattern:
 
     @property
     def rank(self) -> tuple[int, int, int]:
-        """Higher is more specific: more slots, longer code, code not ending in 0 (a phrase that
-        is no event loses a tie to an event pattern)."""
+        """Higher is more specific: more slots, longer code, code not ending in 0. A phrase that
+        is no event wins a tie: its words must stand together, an event pattern's need not."""
         if self.code == NONE:
-            return (len(self.slots), 0, 0)
+            return (len(self.slots), 5, 1)
         return (len(self.slots), len(self.code), 0 if self.code.endswith("0") else 1)
 
     @property

@@ -21,6 +21,10 @@ from tests.coding.helpers import coded
     "Israeli firefighters fought the blaze near the border for three days.",
     "The Iranian government failed to persuade Iraq to sign the pact.",
     "Chinese officials seized the opportunity to speak.",
+    "Iraqi officials say the Iranian commander has returned to a tract of land near the border.",
+    "The speech the Iranian president gave in Baghdad angered Iraqi officials.",
+    "The Iranian president insisted on Monday that Iraq was an ally.",
+    "The Iraqi town was cut off from aid for weeks.",
 ])
 def test_phrases_that_are_no_event(tiny, verbs, text):
     assert coded(tiny, verbs, text) == set()
@@ -40,6 +44,8 @@ def test_event_senses_still_fire(tiny, verbs, text, code):
 @pytest.mark.parametrize("text, code", [
     ("Russia and China struck a deal on gas supplies.", "057"),
     ("Iran backed out of the agreement with France.", "120"),
+    ("Iran finally gave in to Iraqi demands.", "080"),
+    ("Iran insisted on the withdrawal of Iraqi troops.", "100"),
 ])
 def test_phrases_with_their_own_code(tiny, verbs, text, code):
     codes = {c for _, _, c in coded(tiny, verbs, text)}
