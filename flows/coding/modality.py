@@ -55,8 +55,8 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
         return True  # conditional inversion: "Should he continue…, his influence might…"
     if _subjunctive(tokens, head):
         return True
-    first = shared_conjunct(tree, head) if tree is not None and not nominal else None
-    if first is not None and first < head and hypothetical(tokens, first, source_end, nominal, tree):
+    shared = shared_conjunct(tree, head) if tree is not None and not nominal else None
+    if shared is not None and shared < head and hypothetical(tokens, shared, source_end, nominal, tree):
         return True  # "to merge with other factions and take control": the second verb is as planned
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
