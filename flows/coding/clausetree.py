@@ -66,3 +66,16 @@ def clause_governors(tree: Tree, head: int, rules=None) -> list[int]:
         out.append(node)
     return out
 
+
+
+def shared_conjunct(tree: Tree, head: int, rules=None) -> int | None:
+    """The verb whose clause a conjoined verb shares, when it has no subject and no auxiliary of
+    its own ("plans to merge … and take control": "take" is as planned as "merge"); else None."""
+    rules = rules or load_rules()
+    up = tree.heads[head]
+    if (tree.deps[head] not in rules["conjunct"] or up < 0 or up == head
+            or not (tree.tags[head] or "").startswith("VB") or not (tree.tags[up] or "").startswith("VB")):
+        return None
+    if tree.kids(head, rules["auxiliary"] | rules["subject"] | rules["passive_subject"]):
+        return None
+    return up

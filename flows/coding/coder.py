@@ -58,6 +58,7 @@ ARRIVALS, PEACEKEEPING = word_set("arrival_codes"), "074"
 REPRESSION, SECURITY, DISSENT = "175", word_set("security_agent_types"), word_set("dissent_agent_types")
 CIVILIANS = word_set("civilian_agent_types")
 REFUSABLE_ROOTS = word_set("refusable_roots")
+ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
 
 
 def _repression(d: Dyad) -> bool:
@@ -242,7 +243,7 @@ class Coder:
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not _bare_statement(d) and not _lacks_object(d)]
+        chosen = [d for d in chosen if not _bare_statement(d, tokens) and not _lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
@@ -332,13 +333,20 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
     return out
 
 
-def _bare_statement(d: Dyad) -> bool:
+def _bare_statement(d: Dyad, tokens: list[Token]) -> bool:
     """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
     for statements about someone; a bare report of speech is how news is written)."""
     said = "say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT
     # "told the French magazine Paris Match", "told reporters": the press a statement is made to
     # is how the news reports it, not its addressee
-    return said and (d.target is None or d.target.type_code == MEDIA)
+    if not said or d.target is None or d.target.type_code == MEDIA:
+        return said
+    # "Israel says Iran has recruited …": the actor after a verb of saying is the reported
+    # clause's subject, not an addressee; only "told X", "warned X", "said to X" address one
+    head = d.match.head
+    before = [t.lower for t in tokens[max(head + 1, d.target.start - 3):d.target.start]]
+    return (tokens[head].lower not in ADDRESSING and d.target.start > head
+            and not any(w in ADDRESS_PREPOSITIONS for w in before))
 
 
 def _lacks_object(d: Dyad) -> bool:

@@ -10,6 +10,9 @@ from .wordlists import word_set
 MAX_SLOT_GAP = 6
 VERB_TAG, NOUN_TAG = "VB", "NN"  # Penn tags: VB VBD VBG VBN VBP VBZ; NN NNS (NNP: a name)
 BARRIERS = word_set("match_barriers")
+IDIOM_GAP = word_set("idiom_gap")
+IDIOM_PARTICLES = word_set("idiom_particles")
+IDIOM_MODIFIERS = 2
 NOUN_CUES = word_set("noun_cues")
 
 
@@ -63,6 +66,9 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int],
             if pattern.pos == "N" and not noun_context and not _noun_only(token.lower, verbs):
                 continue
             positions = _match_slots(tokens, i, pattern)
+            if positions is not None and pattern.idiom:
+                covered.update(positions)  # "returned home", "hit a record": no act, and no other pattern
+                break
             if positions is not None:
                 if stated and found and found[-1].head == i - 1 and found[-1].pattern.pos == "N":
                     found.pop()  # the statement noun gives way to what the statement does
@@ -105,17 +111,23 @@ def _modifying_compound(tokens: list[Token], i: int, tag: str | None) -> bool:
 
 
 def _match_slots(tokens: list[Token], head: int, pattern: VerbPattern) -> tuple[int, ...] | None:
+    """Where each slot of the pattern is, from the head on. An idiom's words are close: before a
+    particle ("returned to") only determiners, possessives and numbers ("released its 2019
+    budget"); before another word, also up to two modifiers ("struck a conciliatory tone")."""
     positions = [head]
     at = head + 1
     for slot in pattern.slots[1:]:
         limit = min(len(tokens), at + MAX_SLOT_GAP + 1)
+        free = 0 if slot & IDIOM_PARTICLES else IDIOM_MODIFIERS
         for j in range(at, limit):
             word = tokens[j].lower
             if word in slot:
                 positions.append(j)
                 at = j + 1
                 break
-            if word in BARRIERS:
+            if pattern.idiom and word not in IDIOM_GAP and not word.isdigit():
+                free -= 1
+            if word in BARRIERS or free < 0:
                 return None
         else:
             return None

@@ -5,7 +5,8 @@ from the events dataset by `aggregate_events`.
 """
 from __future__ import annotations
 
-from .clausetree import clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated
+from .clausetree import (clause_governors, clause_scope, parse_conditional, parse_modal, parse_negated,
+                         shared_conjunct)
 from .syntax import Tree, load_rules as syntax_rules
 from .text import Token
 from .wordlists import word_set
@@ -54,6 +55,9 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
         return True  # conditional inversion: "Should he continue…, his influence might…"
     if _subjunctive(tokens, head):
         return True
+    shared = shared_conjunct(tree, head) if tree is not None and not nominal else None
+    if shared is not None and shared < head and hypothetical(tokens, shared, source_end, nominal, tree):
+        return True  # "to merge with other factions and take control": the second verb is as planned
     lo = max(source_end, head - WINDOW, 0)
     window = tokens[lo:head]
     if tree is not None and not nominal:

@@ -36,7 +36,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
         "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
-        "person_pronouns", "alleging_verbs", "affiliation_prepositions")
+        "person_pronouns", "alleging_verbs", "affiliation_prepositions", "participle_clause")
 MAX_PHRASE_DEPTH = 3
 
 
@@ -140,6 +140,8 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
             return Roles([], [], True, relation)
         if not agents and relation.startswith("conj") and not any(t.lower == "by" for t in tokens[head:]):
             return Roles([], [], True, relation)  # "were run over and killed": by whom is unsaid
+        if not agents and _participle_clause(tree, head, rules):
+            return Roles([], [], True, relation)  # "hit by setbacks, the rebels …": no actor did it
         if not agents or not members:
             return None  # the word rules look further ("a camp for refugees was attacked by …")
         return Roles(agents, members, True, "agent")
@@ -157,6 +159,14 @@ def _passive_conjunct(tree: Tree, head: int, subject: int, rules) -> bool:
             and tree.tags[head] in ("VBN", "VBD") and not tree.kids(head, rules["object"]))
 
 
+def _participle_clause(tree: Tree, head: int, rules) -> bool:
+    """A bare past participle opening or closing a clause ("Backed by Iran, the militias …",
+    "Wounded in the clashes, the soldiers …"): passive, its borrowed subject is what it was done
+    to. Not a perfect ("Having attacked the town, …") nor a past form with an object."""
+    return (tree.deps[head] in rules["participle_clause"] and tree.tags[head] == "VBN"
+            and not tree.kids(head, rules["auxiliary"] | rules["subject"] | rules["object"]))
+
+
 def _has_verb_root(tree: Tree, node: int) -> bool:
     seen: set[int] = set()
     while 0 <= tree.heads[node] != node and node not in seen:
@@ -172,7 +182,7 @@ def _kept(group: list[Actor], targetable: Callable[[Actor], bool]) -> list[Actor
 def _subject(tree: Tree, tokens: list[Token], head: int, rules) -> tuple[int | None, bool, str]:
     """(subject token, passive, relation) of the verb at `head`, climbing to the verb it hangs from."""
     node, seen = head, set()
-    passive = bool(tree.kids(head, rules["passive_markers"]))
+    passive = bool(tree.kids(head, rules["passive_markers"])) or _participle_clause(tree, head, rules)
     while node >= 0 and node not in seen:
         seen.add(node)
         own = tree.kids(node, rules["subject"] | rules["passive_subject"])

@@ -20,7 +20,8 @@ from flows.resources import dictionaries_dir
 DEFAULT_VERBS = dictionaries_dir() / "verbs.tsv"
 COLUMNS = ("code", "pos", "pattern", "flags")
 FLAGS = frozenset({"sym", "say", "gov", "intr", "obj"})
-CODE = re.compile(r"^\d{2,4}$")
+CODE = re.compile(r"^(\d{2,4}|---)$")
+NONE = "---"  # a phrase that is no event ("returned home", "hit a record high"): claims its words
 SLOT = re.compile(r"^[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 NOUN_TAGS = ("NN", "NNS")
@@ -60,8 +61,16 @@ class VerbPattern:
 
     @property
     def rank(self) -> tuple[int, int, int]:
-        """Higher is more specific: more slots, longer code, code not ending in 0."""
+        """Higher is more specific: more slots, longer code, code not ending in 0. A phrase that
+        is no event wins a tie: its words must stand together, an event pattern's need not."""
+        if self.code == NONE:
+            return (len(self.slots), 5, 1)
         return (len(self.slots), len(self.code), 0 if self.code.endswith("0") else 1)
+
+    @property
+    def idiom(self) -> bool:
+        """A phrase that is no event: it takes its words from the event patterns and codes nothing."""
+        return self.code == NONE
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ def _parse_row(cells: list[str], where: str) -> VerbPattern:
     code, pos, pattern = (c.strip() for c in cells[:3])
     flags = frozenset(f.strip() for f in (cells[3] if len(cells) == 4 else "").split(",") if f.strip())
     if not CODE.fullmatch(code):
-        raise VerbsError(f"{where}: code {code!r} is not a 2-4 digit CAMEO code")
+        raise VerbsError(f"{where}: code {code!r} is not a 2-4 digit CAMEO code (or {NONE})")
     if pos not in ("V", "N"):
         raise VerbsError(f"{where}: pos {pos!r} must be V or N")
     slots = pattern.lower().split()
@@ -146,7 +155,7 @@ def load_verbs(path: str | Path | None = None, codebook: frozenset[str] | None =
                 for code, pos, slots, text, flags, source in data["patterns"]]
     if codebook is not None:
         for pattern in patterns:
-            if pattern.code not in codebook:
+            if pattern.code != NONE and pattern.code not in codebook:
                 raise VerbsError(f"{pattern.source}: code {pattern.code} is not in the CAMEO codebook")
     return _index(patterns, frozenset(data["participles"]),
                   {(form, pos): flag for form, pos, flag in data["head_ambiguity"]})

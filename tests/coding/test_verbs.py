@@ -10,7 +10,7 @@ HEADER = "code\tpos\tpattern\tflags\n"
 
 
 def test_covers_every_root_and_the_three_digit_codes(verbs, tiny):
-    codes = {p.code for p in verbs.patterns}
+    codes = {p.code for p in verbs.patterns if not p.idiom}  # "---": a phrase that is no event
     assert {c[:2] for c in codes} == {f"{r:02d}" for r in range(1, 21)}
     assert len({c[:3] for c in codes if len(c) >= 3}) >= 147  # CAMEO has 147 three-digit codes
     assert codes <= set(tiny.codebook), sorted(codes - set(tiny.codebook))
