@@ -95,9 +95,16 @@ def report(errors: bool = False, only: str | None = None) -> str:
         out += sentence_figures(part)
         out.append(topic_figures(mentions, articles, topics, keys))
     if errors:
-        out += [f"    {it.id} ({it.half}): expected {sorted(it.gold[1], key=str)} got {sorted(it.predicted[1], key=str)}"
-                for it in items if it.half == "dev" and it.gold[1] != it.predicted[1]]
+        out += [line for it in items if it.half == "dev" and it.gold[1] != it.predicted[1]
+                for line in _mismatch(it)]
     return "\n".join(out)
+
+
+def _mismatch(item: Item) -> list[str]:
+    """A development sentence the coder got wrong: what was expected, what came out, its text."""
+    return [(f"    {item.id} ({item.half}): expected {sorted(item.gold[1], key=str)} "
+             f"got {sorted(item.predicted[1], key=str)}"),
+            f"      {' '.join(item.text.split())}"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,7 @@ class Item:
     gold: tuple[set, set, set]
     predicted: tuple[set, set, set] = (set(), set(), set())
     uncertain: int = 0  # annotated events marked uncertain
+    text: str = ""      # the sentence as geowire extracted it (set by attach_predictions)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -103,6 +104,7 @@ def attach_predictions(items: list[Item], sentences: list[dict], articles: pl.Da
             problems.append(f"{item.id}: sentence at {s['start']}-{s['end']} changed in {s['file']}")
             continue
         index = spans.index((s["start"], s["end"]))
+        item.text = text
         item.predicted = mention_levels(grouped.get((article["article_id"], index), []))
     return problems
 
