@@ -120,6 +120,7 @@ def classify(items: list[Item], sentences: list[dict], articles: pl.DataFrame, m
             continue
         s = where[item.id]
         article = by_place.get((s["file"], s["locator"])) or _same_text(by_place.values(), s)
+        assert article is not None  # attach_predictions found it
         index = split_sentences(article["text"]).index((s["start"], s["end"]))
         cause, patterns = _stage(coder, article, index)
         marks = flagged.get((article["article_id"], index), [])
@@ -143,11 +144,11 @@ def run(set_dir: Path = SET_DIR) -> list[Diagnosis] | None:
 
 def render(results: list[Diagnosis], show: int = 5, only: str | None = None) -> list[str]:
     counts = Counter(d.cause for d in results)
-    lost = Counter()  # annotated root+countries events not predicted, by cause
+    lost: Counter[str] = Counter()  # annotated root+countries events not predicted, by cause
     for d in results:
         lost[d.cause] += len(d.item.gold[1] - d.item.predicted[1])
-    lines = [f"{len(results)} dev sentences, {sum(len(d.item.gold[1]) for d in results)} annotated events "
-             "(IN-SAMPLE: the half tuned on)",
+    lines = [(f"{len(results)} dev sentences, {sum(len(d.item.gold[1]) for d in results)} annotated events "
+              "(IN-SAMPLE: the half tuned on)"),
              "  " + ", ".join(f"{c} {counts[c]}" for c in CAUSES if counts[c]),
              "  annotated events missed, by cause: " + ", ".join(f"{c} {lost[c]}" for c in CAUSES if lost[c])]
     for cause in CAUSES[1:]:
