@@ -235,7 +235,7 @@ class Coder:
         located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         tree = tree_for(tokens, s0, tagged)
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
-        dyads = weapon_dyads(tokens, actors, matches, dyads, self.verbs.participles, context, referents)
+        dyads = weapon_dyads(tokens, actors, matches, dyads, self.verbs.participles, context, referents, tree)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,

@@ -16,7 +16,7 @@ from .actors import Actor
 from .matcher import VerbMatch
 from .structure import CLAUSE_BREAKS, Dyad, Referents, group_actors
 from .structure.sources import source_group
-from .syntax import load_rules
+from .syntax import Tree, load_rules, subject_actors
 from .text import Token
 from .wordlists import word_set
 
@@ -25,11 +25,12 @@ WEAPON_CODES = {**{tuple(w.split()): "195" for w in word_set("aerial_weapons")},
                 **{tuple(w.split()): "194" for w in word_set("artillery_weapons")}}
 MAX_PHRASE = 8  # words from the preposition to the weapon's last ("in a US-led coalition air strike")
 ARMED_FORCE = "MIL"
+RELATIVE = load_rules()["relative_pronouns"]
 
 
 def weapon_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch], dyads: list[Dyad],
                  participles: frozenset[str], context: Actor | None = None,
-                 referents: Referents | None = None) -> list[Dyad]:
+                 referents: Referents | None = None, tree: Tree | None = None) -> list[Dyad]:
     """`dyads` with each passive act of force done with a named weapon read as the weapon's
     user's act on the passive's subject (a dyad that took the weapon's actor for its target,
     "killed in a US airstrike", is turned round)."""
@@ -50,7 +51,7 @@ def weapon_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMat
         turned = [d for d in own if d.target is not None and start <= d.target.start < end]
         if own and not turned:
             continue  # the act has its source elsewhere ("troops killed (him) in an airstrike")
-        victims = [d.source for d in turned] or source_group(tokens, groups, match, {}, context, referents)[0]
+        victims = [d.source for d in turned] or _victims(tokens, actors, groups, match, context, referents, tree)
         if not victims:
             continue
         sources = users or [_armed_force(tokens, start, end)]
@@ -59,6 +60,29 @@ def weapon_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMat
         out += [Dyad(act, s, v, True, False, 0, False, len(sources) * len(victims) > 1, "weapon")
                 for s in sources for v in victims if v.code != s.code]
     return out
+
+
+def _victims(tokens: list[Token], actors: list[Actor], groups: list[list[Actor]], match: VerbMatch, context: Actor | None,
+             referents: Referents | None, tree: Tree | None) -> list[Actor] | None:
+    """The passive's subject: the parse's ("the Isis fighter who was killed …"), else the subject
+    before the act in its own clause ("agencies confirmed that Baghdadi was wounded …" is not the
+    agencies'), not another verb's agent ("reported by the agencies to have been killed"); a
+    pronoun stands for whom it refers to."""
+    parsed = subject_actors(tree, tokens, groups, match.head) if tree is not None else None
+    if parsed is not None:
+        return parsed
+    group, _, pronoun = source_group(tokens, groups, match, {}, context, referents)
+    if not group or (pronoun and not any(a is group[0] for a in actors)):
+        return group  # a pronoun for someone named before the sentence
+    between = [t.lower for t in tokens[group[-1].end:match.head]]
+    if between[:1] == [","]:
+        between = between[1:]
+    if between[:1] and between[0] in RELATIVE:
+        between = between[1:]  # "Sakr, who was killed in …", "the man that was killed in …"
+    if any(w in CLAUSE_BREAKS or w in RELATIVE for w in between):
+        return None
+    opener = [t.lower for t in tokens[max(0, group[0].start - 2):group[0].start]]
+    return None if "by" in opener else group
 
 
 def _weapon(tokens: list[Token], match: VerbMatch) -> tuple[int, int, str] | None:
