@@ -31,6 +31,7 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
+from .partners import partner_dyads
 from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
@@ -236,6 +237,7 @@ class Coder:
         tree = tree_for(tokens, s0, tagged)
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads = weapon_dyads(tokens, actors, matches, dyads, self.verbs.participles, context, referents, tree)
+        dyads = partner_dyads(tokens, actors, matches, dyads)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
