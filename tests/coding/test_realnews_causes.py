@@ -16,7 +16,7 @@ from tests.coding.helpers import articles
 
 TEXTS = {
     "a.txt": "Russia attacked Ukraine. The weather was fine in spring. Russia did not attack Ukraine. "
-             "Russia and Ukraine are big countries. Russia attacked Ukraine again.",
+             "Russia and Ukraine are big countries. Russia attacked Ukraine again. Russia said the economy was strong.",
     "b.txt": "Russia attacked Ukraine.",  # judged non-political
 }
 # (file, sentence number, annotated events, changed text) -> the expected cause
@@ -26,6 +26,7 @@ CASES = [
     ("a.txt", 2, [("RUS", "UKR", "190")], False, "negated/hypo"),
     ("a.txt", 3, [("RUS", "UKR", "190")], False, "no event pattern"),
     ("a.txt", 4, [("RUS", "UKR", "042")], False, "wrong root"),
+    ("a.txt", 5, [("RUS", "UKR", "111")], False, "statement only"),
     ("a.txt", 0, [("RUS", "IRQ", "190")], False, "wrong countries"),
     ("a.txt", 0, [], False, "false event"),
     ("a.txt", 0, [("RUS", "UKR", "190"), ("UKR", "RUS", "111")], False, "missed event"),

@@ -9,6 +9,7 @@ in the order of the coder's stages:
     no event pattern  actors, but no verb or noun pattern matches (a parse candidate needs one)
     part of speech    patterns match the words, but the parser's tags reject every one
     negated/hypo      events are coded, all flagged negated or hypothetical (not counted)
+    statement only    only reporting verbs survive the tags ("X said …": a bare statement is no event)
     no dyad           a pattern survives the tags, but no source is found (no event row)
     false event       events coded where none is annotated
     wrong root        events coded, none with an annotated root
@@ -38,7 +39,7 @@ from .score import Item, _same_text, attach_predictions, load_items, read_jsonl
 
 DEV = "dev"
 CAUSES = ("ok", "not extracted", "non-political", "no actor", "no event pattern", "part of speech",
-          "negated/hypo", "no dyad", "false event", "wrong root", "missed event", "wrong countries",
+          "statement only", "negated/hypo", "no dyad", "false event", "wrong root", "missed event", "wrong countries",
           "extra event")
 
 
@@ -76,9 +77,12 @@ def _stage(coder: Coder, article: dict, index: int) -> tuple[str | None, list[st
     candidate = next((c for c in coder.candidates(article) if c.index == index), None)
     if candidate is None or not patterns:
         return "no event pattern", patterns
-    _, acts = tag_and_read(coder, [(article, candidate)])
-    if acts[0] is None or not acts[0].matches:
+    tagged, acts = tag_and_read(coder, [(article, candidate)])
+    read = acts[0] or coder.acts(article, candidate, tagged[0])  # a sentence only tagged has no acts read
+    if not read.matches:
         return "part of speech", patterns
+    if all("say" in m.pattern.flags for m in read.matches):
+        return "statement only", patterns
     return None, patterns
 
 
