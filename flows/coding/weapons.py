@@ -16,6 +16,7 @@ from .actors import Actor
 from .matcher import VerbMatch
 from .structure import CLAUSE_BREAKS, Dyad, Referents, group_actors
 from .structure.sources import source_group
+from .structure.targets import target_group
 from .syntax import Tree, load_rules, subject_actors
 from .text import Token
 from .wordlists import word_set
@@ -26,40 +27,97 @@ WEAPON_CODES = {**{tuple(w.split()): "195" for w in word_set("aerial_weapons")},
 MAX_PHRASE = 8  # words from the preposition to the weapon's last ("in a US-led coalition air strike")
 ARMED_FORCE = "MIL"
 RELATIVE = load_rules()["relative_pronouns"]
+AUXILIARIES = word_set("weapon_subject_auxiliaries")
+PREPOSITIONS = word_set("weapon_phrase_breaks")
 
 
 def weapon_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch], dyads: list[Dyad],
                  participles: frozenset[str], context: Actor | None = None,
                  referents: Referents | None = None, tree: Tree | None = None) -> list[Dyad]:
-    """`dyads` with each passive act of force done with a named weapon read as the weapon's
-    user's act on the passive's subject (a dyad that took the weapon's actor for its target,
-    "killed in a US airstrike", is turned round)."""
+    """`dyads` with each act of force done with a named weapon read as the weapon's user's act:
+    on the passive's subject ("killed in a US airstrike": a dyad that took the weapon's actor for
+    its target is turned round), or on the object when the weapon is the subject ("a missile
+    from Syria struck the Turkish town")."""
     groups = group_actors(actors, tokens)
     out = list(dyads)
     for match in matches:
-        if (match.pattern.pos != "V" or match.pattern.code[:2] not in FORCE_ROOTS
-                or tokens[match.head].lower not in participles):
+        if match.pattern.pos != "V" or match.pattern.code[:2] not in FORCE_ROOTS:
             continue
-        weapon = _weapon(tokens, match)
-        if weapon is None:
-            continue
-        start, end, code = weapon
-        users = next((g for g in groups if start <= g[0].start and g[-1].end <= end), None)
         own = [d for d in out if d.match.head == match.head]
-        if users is not None and any(d.source in users for d in own):
-            continue  # "killed by a Turkish airstrike": the parse's agent already
-        turned = [d for d in own if d.target is not None and start <= d.target.start < end]
-        if own and not turned:
-            continue  # the act has its source elsewhere ("troops killed (him) in an airstrike")
-        victims = [d.source for d in turned] or _victims(tokens, actors, groups, match, context, referents, tree)
-        if not victims:
-            continue
-        sources = users or [_armed_force(tokens, start, end)]
-        act = replace(match, pattern=replace(match.pattern, code=code)) if code[:2] == match.pattern.code[:2] else match
-        out = [d for d in out if d not in turned]
-        out += [Dyad(act, s, v, True, False, 0, False, len(sources) * len(victims) > 1, "weapon")
-                for s in sources for v in victims if v.code != s.code]
+        weapon = _weapon(tokens, match) if tokens[match.head].lower in participles else None
+        if weapon is not None:
+            users = _users(tokens, groups, weapon)
+            if users is not None and any(d.source in users for d in own):
+                continue  # "killed by a Turkish airstrike": the parse's agent already
+            turned = [d for d in own if d.target is not None and weapon[0] <= d.target.start < weapon[1]]
+            if own and not turned:
+                continue  # the act has its source elsewhere ("troops killed (him) in an airstrike")
+            victims = [d.source for d in turned] or _victims(tokens, actors, groups, match, context, referents, tree)
+            out = [d for d in out if d not in turned]
+        else:
+            weapon = _subject_weapon(tokens, match, {m.head for m in matches})
+            if weapon is None or own:
+                continue
+            users = _users(tokens, groups, weapon)
+            victims = target_group(tokens, groups, match, False)
+        if victims:
+            out += _dyads(tokens, match, weapon, users, victims)
     return out
+
+
+def _dyads(tokens: list[Token], match: VerbMatch, weapon: tuple[int, int, str], users: list[Actor] | None,
+           victims: list[Actor]) -> list[Dyad]:
+    start, end, code = weapon
+    sources = users or [_armed_force(tokens, start, end)]
+    act = replace(match, pattern=replace(match.pattern, code=code)) if code[:2] == match.pattern.code[:2] else match
+    return [Dyad(act, s, v, True, False, 0, False, len(sources) * len(victims) > 1, "weapon")
+            for s in sources for v in victims if v.code != s.code and not any(v is u for u in sources)]
+
+
+def _users(tokens: list[Token], groups: list[list[Actor]], weapon: tuple[int, int, str]) -> list[Actor] | None:
+    """Who used the weapon: an actor in its phrase ("a US airstrike"), or after "from" ("a missile
+    from Syria")."""
+    start, end, _ = weapon
+    inside = next((g for g in groups if start <= g[0].start and g[-1].end <= end), None)
+    if inside is not None or end >= len(tokens) or tokens[end].lower != "from":
+        return inside
+    after = end + 2 if end + 1 < len(tokens) and tokens[end + 1].lower == "the" else end + 1
+    return next((g for g in groups if g[0].start == after), None)
+
+
+def _subject_weapon(tokens: list[Token], match: VerbMatch, heads: set[int]) -> tuple[int, int, str] | None:
+    """The weapon phrase that is the act's subject: it ends right before the verb (with its
+    auxiliaries, or a "from X" naming its user between) and opens its clause (or follows another
+    act's verb: "officials said an airstrike hit …")."""
+    k = match.head - 1
+    while k >= 0 and tokens[k].lower in AUXILIARIES:
+        k -= 1
+    from_at = next((j for j in range(max(0, k - 3), k) if tokens[j].lower == "from"), None)
+    if from_at is not None:
+        k = from_at - 1  # "a missile from Syria struck …"
+    for words, code in WEAPON_CODES.items():
+        first = k - len(words) + 1
+        if first >= 0 and tuple(t.lower for t in tokens[first:k + 1]) == words and _opens(tokens, first, heads):
+            start = first
+            while (start > 0 and start > first - MAX_PHRASE and not _boundary(tokens[start - 1].lower)
+                   and start - 1 not in heads):
+                start -= 1
+            return start, k + 1, code
+    return None
+
+
+def _opens(tokens: list[Token], first: int, heads: set[int]) -> bool:
+    """The phrase ending at the weapon starts its clause: only modifiers before it back to a boundary."""
+    j = first - 1
+    while j >= 0 and not _boundary(tokens[j].lower) and j not in heads:
+        if tokens[j].lower in PREPOSITIONS:
+            return False  # "killed in an airstrike struck …" is no subject; nor "of the airstrike"
+        j -= 1
+    return True
+
+
+def _boundary(word: str) -> bool:
+    return word in CLAUSE_BREAKS or word in (",", ";", ":", "and", "that", "“", "\"")
 
 
 def _victims(tokens: list[Token], actors: list[Actor], groups: list[list[Actor]], match: VerbMatch, context: Actor | None,

@@ -23,6 +23,11 @@ from tests.coding.helpers import coded
     ("Iraqi officials said that the bridge was hit in an airstrike.", set()),
     ("Iraqi officials were told by Iranian officials that dozens were killed in airstrikes.",
      {("IRNGOV", "IRQGOV", "010")}),
+    # a weapon as the subject: its user (in its phrase, or "from" it) acts on the object
+    ("A missile from Iran struck the Israeli town of Sderot.", {("IRN", "ISR", "195")}),
+    ("A drone strike killed two Iraqi soldiers near Mosul.", {("MIL", "IRQMIL", "195")}),
+    ("Iraqi officials said an airstrike hit an Iranian army base.", {("MIL", "IRNMIL", "195")}),
+    ("The cost of the missiles hit the Iraqi budget.", set()),
     # not a weapon
     ("Two Iraqi soldiers were killed in a car crash near Mosul.", {("IRQ", "IRQMIL", "190")}),
 ])
