@@ -30,7 +30,7 @@ def partner_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
     for match in matches:
         if match.pattern.pos != "V" or match.pattern.code[:2] not in FORCE_ROOTS:
             continue
-        partners = _partners(tokens, groups, match)
+        partners = _partners(tokens, groups, match, {m.head for m in matches})
         own = [d for d in dyads if d.match.head == match.head]
         if not partners or not own:
             continue
@@ -69,11 +69,12 @@ def _enemy(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch) -> 
     return None
 
 
-def _partners(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch) -> list[Actor] | None:
-    """The actor group after a partner phrase following the act, in its clause."""
+def _partners(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, heads: set[int]) -> list[Actor] | None:
+    """The actor group after a partner phrase following the act, in its clause, with no other
+    verb between ("men killed fighting alongside the YPG": the partner is the fighting's)."""
     words = [t.lower for t in tokens]
     for j in range(match.end, min(len(tokens), match.end + WINDOW)):
-        if words[j] in CLAUSE_BREAKS or words[j] in (",", ";"):
+        if words[j] in CLAUSE_BREAKS or words[j] in (",", ";") or j in heads or words[j].endswith("ing"):
             return None
         phrase = next((p for p in PHRASES if tuple(words[j:j + len(p)]) == p), None)
         if phrase is None and words[j] == "with" and "against" in words[j + 1:j + 1 + WINDOW]:

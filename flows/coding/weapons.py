@@ -56,7 +56,7 @@ def weapon_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMat
             out = [d for d in out if d not in turned]
         else:
             weapon = _subject_weapon(tokens, match, {m.head for m in matches})
-            if weapon is None or own:
+            if weapon is None or own or not _parsed_subject(tree, match.head, weapon[1] - 1):
                 continue
             users = _users(tokens, groups, weapon)
             victims = target_group(tokens, groups, match, False)
@@ -104,6 +104,17 @@ def _subject_weapon(tokens: list[Token], match: VerbMatch, heads: set[int]) -> t
                 start -= 1
             return start, k + 1, code
     return None
+
+
+def _parsed_subject(tree: Tree | None, head: int, word: int) -> bool:
+    """The parse (when there is one) makes the weapon's word the verb's subject, and the verb or
+    its conjuncts have no passive agent ("a drone shot down and recovered by Kurdish forces")."""
+    if tree is None:
+        return True
+    rules = load_rules()
+    verbs = [head, *tree.kids(head, rules["conjunct"])]
+    return (tree.heads[word] == head and tree.deps[word] in rules["subject"]
+            and not any(tree.kids(v, rules["agent"]) for v in verbs))
 
 
 def _opens(tokens: list[Token], first: int, heads: set[int]) -> bool:

@@ -28,6 +28,7 @@ from tests.coding.helpers import coded
     ("A drone strike killed two Iraqi soldiers near Mosul.", {("MIL", "IRQMIL", "195")}),
     ("Iraqi officials said an airstrike hit an Iranian army base.", {("MIL", "IRNMIL", "195")}),
     ("The cost of the missiles hit the Iraqi budget.", set()),
+    ("A drone shot down and recovered in Iraq by Iranian forces exploded.", set()),
     # not a weapon
     ("Two Iraqi soldiers were killed in a car crash near Mosul.", {("IRQ", "IRQMIL", "190")}),
 ])
