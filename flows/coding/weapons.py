@@ -107,14 +107,15 @@ def _subject_weapon(tokens: list[Token], match: VerbMatch, heads: set[int]) -> t
 
 
 def _parsed_subject(tree: Tree | None, head: int, word: int) -> bool:
-    """The parse (when there is one) makes the weapon's word the verb's subject, and the verb or
-    its conjuncts have no passive agent ("a drone shot down and recovered by Kurdish forces")."""
+    """The parse (when there is one) does not make the weapon's word another verb's subject, nor
+    give the verb or its conjuncts a passive agent ("a drone shot down and recovered by Kurdish
+    forces exploded"). A looser test than the parse's own subject: it often misreads these."""
     if tree is None:
         return True
     rules = load_rules()
     verbs = [head, *tree.kids(head, rules["conjunct"])]
-    return (tree.heads[word] == head and tree.deps[word] in rules["subject"]
-            and not any(tree.kids(v, rules["agent"]) for v in verbs))
+    other_subject = tree.deps[word] in rules["subject"] | rules["passive_subject"] and tree.heads[word] != head
+    return not other_subject and not any(tree.kids(v, rules["agent"]) for v in verbs)
 
 
 def _opens(tokens: list[Token], first: int, heads: set[int]) -> bool:
