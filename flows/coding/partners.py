@@ -1,4 +1,5 @@
-"""Force used alongside a partner: military cooperation with the partner too (CAMEO 062).
+"""Force used alongside a partner: military cooperation with the partner too (CAMEO 062), and
+the partner's own force on the same enemy.
 
 "US troops have fought alongside the SDF to oust Isis" is the US's cooperation with the SDF as
 well as its fight against Isis; "Kurdish militias fought with Washington against Isis" too, but
@@ -23,8 +24,9 @@ WINDOW = 8  # words from the act to its partner ("fought for four years alongsid
 
 def partner_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMatch],
                   dyads: list[Dyad]) -> list[Dyad]:
-    """`dyads` with cooperation dyads (each source of a verbal act of force -> its partner) added;
-    a partner the act took for its target gives way to the enemy after "against", if any."""
+    """`dyads` with cooperation dyads (each source of a verbal act of force -> its partner) and the
+    partner's own force on the act's target added; a partner the act took for its target gives
+    way to the enemy after "against", if any."""
     groups = group_actors(actors, tokens)
     out = list(dyads)
     for match in matches:
@@ -38,7 +40,12 @@ def partner_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
                                              text=f"{match.pattern.text} alongside"))
         sources = list({id(d.source): d.source for d in own}.values())
         enemy = _enemy(tokens, groups, match)
-        out = [d for d in out if d not in own] + _retargeted(own, partners, enemy)
+        kept = _retargeted(own, partners, enemy)
+        out = [d for d in out if d not in own] + kept
+        # the partner fights the act's enemy too ("fought alongside the SDF to oust Isis")
+        enemies = list({id(d.target): d.target for d in kept if d.target is not None}.values())
+        out += [Dyad(match, p, e, False, False, 0, True, True, "partner")
+                for p in partners for e in enemies if e.code != p.code and not any(a is p for a in sources)]
         out += [Dyad(act, s, p, d.passive, False, d.source_gap, d.inherited, len(sources) * len(partners) > 1,
                      "partner")
                 for s in sources for p in partners if p.code != s.code and not any(a is p for a in sources)
@@ -47,9 +54,11 @@ def partner_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
 
 
 def _retargeted(own: list[Dyad], partners: list[Actor], enemy: list[Actor] | None) -> list[Dyad]:
+    """The act's dyads with the enemy after "against" as the target of those that name none or
+    took the partner for it (a partner alone is no target)."""
     out: list[Dyad] = []
     for d in own:
-        if d.target is None or not any(d.target is p for p in partners):
+        if d.target is not None and not any(d.target is p for p in partners):
             out.append(d)
         elif enemy:
             out += [replace(d, target=e) for e in enemy if e.code != d.source.code]
