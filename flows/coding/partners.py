@@ -42,8 +42,10 @@ def partner_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
         enemy = _enemy(tokens, groups, match)
         kept = _retargeted(own, partners, enemy)
         out = [d for d in out if d not in own] + kept
-        # the partner fights the act's enemy too ("fought alongside the SDF to oust Isis")
-        enemies = list({id(d.target): d.target for d in kept if d.target is not None}.values())
+        # the partner fights the act's enemy too ("fought alongside the SDF to oust Isis"): one the
+        # parse or an "against" names, not the word rules' guess at a later actor
+        enemies = enemy or list({id(d.target): d.target for d in kept
+                                 if d.target is not None and not d.how.endswith("words")}.values())
         out += [Dyad(match, p, e, False, False, 0, True, True, "partner")
                 for p in partners for e in enemies if e.code != p.code and not any(a is p for a in sources)]
         out += [Dyad(act, s, p, d.passive, False, d.source_gap, d.inherited, len(sources) * len(partners) > 1,
