@@ -12,6 +12,8 @@ from tests.coding.helpers import coded
     ("Iranian troops are fighting alongside the Iraqi army.", {("IRNMIL", None, "190"), ("IRNMIL", "IRQMIL", "062")}),
     ("Iranian rebels fought together with Iraqi troops against Israeli forces.",
      {("IRNREB", "ISRMIL", "190"), ("IRNREB", "IRQMIL", "062"), ("IRQMIL", "ISRMIL", "190")}),
+    ("Iranian rebels were fighting on the side of the Iraqi army.",
+     {("IRNREB", None, "190"), ("IRNREB", "IRQMIL", "062")}),
     # "with" is a partner only when an "against" names the enemy
     ("Iranian rebels fought with Iraqi troops against Israeli forces.",
      {("IRNREB", "ISRMIL", "190"), ("IRNREB", "IRQMIL", "062"), ("IRQMIL", "ISRMIL", "190")}),
