@@ -134,13 +134,13 @@ def _boundary(word: str) -> bool:
 
 def _victims(tokens: list[Token], actors: list[Actor], groups: list[list[Actor]], match: VerbMatch, context: Actor | None,
              referents: Referents | None, tree: Tree | None) -> list[Actor] | None:
-    """The passive's subject: the parse's ("the Isis fighter who was killed …"), else the subject
-    before the act in its own clause ("agencies confirmed that Baghdadi was wounded …" is not the
-    agencies'), not another verb's agent ("reported by the agencies to have been killed"); a
-    pronoun stands for whom it refers to."""
+    """The passive's subject: the parse's ("the Isis fighter who was killed …") when it names an
+    actor, else the subject before the act in its own clause ("agencies confirmed that Baghdadi
+    was wounded …" is not the agencies'), not another verb's agent ("reported by the agencies to
+    have been killed"); a pronoun stands for whom it refers to."""
     parsed = subject_actors(tree, tokens, groups, match.head) if tree is not None else None
-    if parsed is not None:
-        return parsed
+    if parsed:
+        return parsed  # else the words: the parse may take an aside for the subject ("Ghouta, scene of …")
     group, _, pronoun = source_group(tokens, groups, match, {}, context, referents)
     if not group or (pronoun and not any(a is group[0] for a in actors)):
         return group  # a pronoun for someone named before the sentence
