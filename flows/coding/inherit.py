@@ -179,7 +179,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return local
     if context is not None and context.country_code:
         return context
-    return target
+    # a people or role acted on is of the source's country ("police arrested Iraqi protesters");
+    # a country named as the target is not ("officials criticised Iran" is not Iran's officials)
+    return target if target is not None and (target.kind != "country" or target.type_code) else None
 
 
 def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:
