@@ -22,6 +22,7 @@ from .actors import POSSESSIVES, Actor
 from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
+from .syntax import Tree, foreign_clause
 from .text import Token
 from .wordlists import word_set
 
@@ -36,11 +37,13 @@ APPOSITION_GLUE = word_set("apposition_glue")
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
-                     default: Actor | None = None, scene: str | None = None) -> list[Dyad]:
+                     default: Actor | None = None, scene: str | None = None,
+                     tree: Tree | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
     an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
-    `scene`: the country the article is set in (scene.py)."""
+    `scene`: the country the article is set in (scene.py); `tree`: the sentence's parse, whose
+    relative clauses on another noun lend the source no country."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -59,7 +62,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default, scene))
+            donors = [a for a in actors if not foreign_clause(tree, a, source, subjects=False)]
+            source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):

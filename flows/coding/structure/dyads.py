@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from ..actors import Actor
 from ..matcher import VerbMatch
 from ..nominal import governing_subject
-from ..syntax import Tree, partner, roles
+from ..syntax import Tree, foreign_clause, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
@@ -72,8 +72,10 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
     if not targets and not found.passive:
         # no actor among the parse's objects: the word rules' "that"-clause subject, threat
         # condition or complaint subject ("demanded that Iran …", "… unless Iraq withdraws")
+        # (not an actor of a relative clause on the object: "raided the hotel where his
+        # Bulgarian wife stayed")
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
-                   if t not in found.sources and not partner(tree, t)]
+                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t)]
         how += "+words"
     if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]

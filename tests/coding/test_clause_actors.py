@@ -1,0 +1,27 @@
+"""Actors a clause does not lend to the act: a relative clause on another noun, and the speaker
+a pronoun stands for (invented sentences, full dictionaries)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.helpers import coded
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor inside a relative clause on the object is neither the target nor the source's country
+    ("Riot police stormed the flat where he lived with his Peruvian girlfriend.", {("COP", None)}),
+    ("Armed police raided the hostel that a Peruvian charity runs for students.", {("COP", None)}),
+    # the relative clause's own subject may still be the target
+    ("Chilean troops attacked the village where rebels were hiding.", {("CHLMIL", "CHLREB")}),
+])
+def test_relative_clause_actors(full, text, expected):
+    assert {(a, b) for a, b, _ in coded(*full, text)} == expected
+
+
+def test_pronoun_after_an_unlisted_speaker(full):
+    # "he" is the speaker, whom the dictionaries do not name: not the last person named before
+    text = "Angela Merkel visited Paris. Later the mediator Jan Kubis said he had urged Chile to talk."
+    assert not any(b == "CHL" for _, b, _ in coded(*full, text))
+    # a speaker the dictionaries know is the pronoun's actor
+    text = "Angela Merkel visited Paris. Later Merkel said she had urged Chile to talk."
+    assert ("DEU", "CHL") in {(a[:3], b) for a, b, _ in coded(*full, text)}
