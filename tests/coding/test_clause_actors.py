@@ -25,3 +25,13 @@ def test_pronoun_after_an_unlisted_speaker(full):
     # a speaker the dictionaries know is the pronoun's actor
     text = "Angela Merkel visited Paris. Later Merkel said she had urged Chile to talk."
     assert ("DEU", "CHL") in {(a[:3], b) for a, b, _ in coded(*full, text)}
+
+
+def test_comma_before_a_subject_ends_a_phrase_not_a_list(full):
+    # the actor after the opening phrase's comma is the subject: "they" is it alone
+    text = "After a raid against Chilean rebels, Peruvian troops took a town that they continue to occupy."
+    assert {a for a, _, _ in coded(*full, text)} <= {"PERMIL"}
+    assert "CHLREB" not in {a for a, _, _ in coded(*full, text)}
+    # a list of subjects stays a list
+    text = "Chile, Peru and Bolivia condemned Ecuador."
+    assert {a for a, _, _ in coded(*full, text)} == {"CHL", "PER", "BOL"}

@@ -32,7 +32,7 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
                   tree: Tree | None = None, referents: Referents | None = None) -> list[Dyad]:
     """Every (source, target) pair for every pattern match of one sentence: from the parse's
     grammatical relations when `tree` is given and names the source, else by the word rules."""
-    groups = group_actors(actors, tokens)
+    groups = group_actors(actors, tokens, tree)
     say_heads = frozenset(m.head for m in matches if "say" in m.pattern.flags)
     dyads: list[Dyad] = []
     sources_at: dict[int, list[Actor]] = {}
