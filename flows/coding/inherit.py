@@ -62,7 +62,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
-            donors = [a for a in actors if not foreign_clause(tree, a, source, subjects=False)]
+            donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
             source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)

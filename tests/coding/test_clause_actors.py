@@ -13,6 +13,9 @@ from tests.coding.helpers import coded
     ("Armed police raided the hostel that a Peruvian charity runs for students.", {("COP", None)}),
     # the relative clause's own subject may still be the target
     ("Chilean troops attacked the village where rebels were hiding.", {("CHLMIL", "CHLREB")}),
+    # an act inside the relative clause keeps the actors of its own clause
+    ("Officials fear the PKK, a militia that has spearheaded the campaign of the coalition against Isis.",
+     {("TURUAF", "IMGMOS")}),
 ])
 def test_relative_clause_actors(full, text, expected):
     assert {(a, b) for a, b, _ in coded(*full, text)} == expected

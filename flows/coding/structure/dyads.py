@@ -75,7 +75,7 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
         # (not an actor of a relative clause on the object: "raided the hotel where his
         # Bulgarian wife stayed")
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
-                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t)]
+                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t, match.head)]
         how += "+words"
     if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
