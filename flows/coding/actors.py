@@ -47,6 +47,12 @@ class Actor:
     ethnic: bool = False  # "ethnic Albanians": a people, whose country is where it lives
 
 
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor for an event's two sides: the same code, unless two people named apart hold it
+    ("Mattis criticised Trump" is USAGOV -> USAGOV)."""
+    return a.code == b.code and not (a.kind == b.kind == "person" and a.name != b.name)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     start: int

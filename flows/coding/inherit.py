@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .actors import POSSESSIVES, Actor
+from .actors import POSSESSIVES, Actor, same_actor
 from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
@@ -74,7 +74,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _adopt(target, donor)
         if default is not None:
             target = _adopt(target, default) if target is not None and _countryless(target) else target
-        if target is not None and (target.code == source.code or (target is d.target and _own_country(d, source, target))):
+        if target is not None and (same_actor(target, source) or (target is d.target and _own_country(d, source, target))):
             target = None
         if target is None and not flags & {"say", "intr"}:
             target = _domestic_target(d, source, places, tokens)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..actors import Actor
+from ..actors import Actor, same_actor
 from ..matcher import VerbMatch
 from ..nominal import governing_subject
 from ..syntax import Tree, foreign_clause, partner, roles
@@ -142,12 +142,12 @@ def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dy
     seen: set[tuple] = set()
     for s in sources:
         for t in targets:
-            key = (s.code, t.code if t is not None else None)
-            if (t is not None and t.code == s.code) or key in seen:
+            key = (s.code, s.name, t.code if t is not None else None, t.name if t is not None else None)
+            if (t is not None and same_actor(t, s)) or key in seen:
                 continue
             seen.add(key)
             out.append(Dyad(match, s, t, passive, nominal, gap, inherited, expanded))
-        if not any(d.source is s for d in out) and all(t is not None and t.code == s.code for t in targets):
+        if not any(d.source is s for d in out) and all(t is not None and same_actor(t, s) for t in targets):
             # the only target is the source itself ("Bosnian Serbs demanded a truce … in Bosnia")
             out.append(Dyad(match, s, None, passive, nominal, gap, inherited, expanded))
     return out
@@ -157,7 +157,7 @@ def _both_ways(match, members, nominal) -> list[Dyad]:
     out = []
     for s in members:
         for t in members:
-            if s is not t and s.code != t.code:
+            if s is not t and not same_actor(s, t):
                 out.append(Dyad(match, s, t, False, nominal, 0, False, True))
     return out
 
