@@ -22,7 +22,8 @@ from .actors import POSSESSIVES, Actor, same_actor
 from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
-from .syntax import Tree, foreign_clause
+from .clausetree import foreign_clause
+from .syntax import Tree
 from .text import Token
 from .wordlists import word_set
 
@@ -30,6 +31,7 @@ TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
+PEOPLES = word_set("target_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
 APPOSITION_GLUE = word_set("apposition_glue")
 
@@ -183,9 +185,9 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return local
     if context is not None and context.country_code:
         return context
-    # a people or role acted on is of the source's country ("police arrested Iraqi protesters");
-    # a country named as the target is not ("officials criticised Iran" is not Iran's officials)
-    return target if target is not None and (target.kind != "country" or target.type_code) else None
+    # a people acted on is of the source's country ("police arrested Iraqi protesters"); a
+    # country or another state's force named as the target is not ("officials criticised Iran")
+    return target if target is not None and target.type_code in PEOPLES else None
 
 
 def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:

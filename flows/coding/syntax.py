@@ -274,59 +274,6 @@ def _object(tree: Tree, head: int, slots: tuple[int, ...], groups, rules, tokens
     return []
 
 
-def relative_clause(tree: Tree, k: int, rules=None) -> int | None:
-    """The verb of the relative clause the token at `k` is in ("the hotel where his Bulgarian
-    wife stayed": "stayed" for "Bulgarian"), or None when it is in none."""
-    rules = rules or load_rules()
-    node, seen = k, set()
-    while 0 <= node and node not in seen and tree.heads[node] != node:
-        seen.add(node)
-        if tree.deps[node] in rules["relative_clause"] or (
-                tree.deps[node] in rules["participle_modifier"] and tree.kids(node, rules["subject"])):
-            return node  # (a clause with a subject on a noun is parsed acl at times)
-        node = tree.heads[node]
-    return None
-
-
-def _within(tree: Tree, k: int, top: int) -> bool:
-    """The token at `k` hangs (at any depth) from `top`."""
-    seen: set[int] = set()
-    while 0 <= k and k not in seen:
-        if k == top:
-            return True
-        seen.add(k)
-        k = tree.heads[k] if tree.heads[k] != k else -1
-    return False
-
-
-def foreign_clause(tree: Tree | None, actor: Actor, head: int, owner: Actor | None = None, rules=None,
-                   subjects: bool = True) -> bool:
-    """The actor is named inside a relative clause that does not hold the act at `head`, on a
-    noun other than `owner` (the act's own actor), and not as that clause's subject: what it says
-    of another noun names no actor of the act ("raided the hotel where he stayed with his
-    Bulgarian wife"); its subject may be ("attacked the town that Kurdish fighters held"),
-    unless `subjects` is False (a country for the act's source)."""
-    if tree is None:
-        return False
-    rules = rules or load_rules()
-    k = _head_within(tree, actor)
-    clause = relative_clause(tree, k, rules)
-    if clause is None or _within(tree, head, clause):
-        return False
-    if subjects and tree.deps[k] in rules["subject"] and tree.heads[k] == clause:
-        return False
-    noun = tree.heads[clause]
-    return not (owner is not None and owner.start <= noun < owner.end) and not actor.start <= noun < actor.end
-
-
-def _head_within(tree: Tree, actor: Actor) -> int:
-    """The token of the actor's span whose head lies outside it."""
-    for k in range(actor.start, actor.end):
-        if not actor.start <= tree.heads[k] < actor.end:
-            return k
-    return actor.start
-
-
 def partner(tree: Tree, actor: Actor, rules=None) -> bool:
     """The actor is the object of a preposition naming a partner ("fought alongside the SDF")."""
     rules = rules or load_rules()

@@ -38,3 +38,19 @@ def test_comma_before_a_subject_ends_a_phrase_not_a_list(full):
     # a list of subjects stays a list
     text = "Chile, Peru and Bolivia condemned Ecuador."
     assert {a for a, _, _ in coded(*full, text)} == {"CHL", "PER", "BOL"}
+
+
+def test_word_rule_target_in_another_clause(full):
+    # the actor after the comma belongs to another clause (a relative clause on "offensive"),
+    # not to the appeal
+    text = ("Though Ecuador has objected to the Bolivian invasion and Chile had urged restraint, all three "
+            "sides have cooperated in the assault, which Quito believes will help it.")
+    got = {(a, b, c[:2]) for a, b, c in coded(*full, text)}
+    assert ("CHL", "ECU", "02") not in got
+    assert ("CHL", None, "02") in got
+
+
+def test_force_acted_on_lends_no_country(full):
+    # a bare force's country is not that of the other state's force named after it
+    text = "The Kurdish fighters retreated towards the area in which Peruvian troops are present."
+    assert {(a, b) for a, b, _ in coded(*full, text)} == {("UAF", "PERMIL")}

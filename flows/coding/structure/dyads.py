@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from ..actors import Actor, same_actor
 from ..matcher import VerbMatch
 from ..nominal import governing_subject
-from ..syntax import Tree, foreign_clause, partner, roles
+from ..clausetree import foreign_clause, outside_act
+from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
 from .sources import Referents, by_agent, is_passive, phrase_subject, source_group
@@ -40,6 +41,8 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
         found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
         if found is None:
             found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads, referents)
+            if tree is not None:
+                found = _within_act(found, tree)
         if not found and match.pattern.pos == "N" and tree is not None:
             # "Turkey announced the launch of the assault on Afrin": the launcher's
             governor = governing_subject(tree, tokens, groups, match.head)
@@ -75,7 +78,8 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
         # (not an actor of a relative clause on the object: "raided the hotel where his
         # Bulgarian wife stayed")
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
-                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t, match.head)]
+                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t, match.head)
+                   and not outside_act(tree, t, match.head)]
         how += "+words"
     if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
@@ -83,6 +87,21 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
     if "sym" in pattern.flags and pattern.code in MUTUAL_CODES and targets:
         pairs += _pairs(match, targets, found.sources, False, False, 0, False)
     return [replace(d, how=how) for d in pairs]
+
+
+def _within_act(found: list[Dyad], tree: Tree) -> list[Dyad]:
+    """The word rules' dyads without a target the parse puts in another clause, or in a relative
+    clause on another noun ("Russia had urged restraint, but … the assault, which Damascus …")."""
+    out: list[Dyad] = []
+    for d in found:
+        t = d.target
+        verbal = d.match.pattern.pos == "V" and not d.nominal and not (d.expanded and "sym" in d.match.pattern.flags)
+        if t is not None and verbal and not d.passive and (outside_act(tree, t, d.match.head)
+                                                or foreign_clause(tree, t, d.match.head, d.source)):
+            d = replace(d, target=None)
+        if not any(o.source is d.source and o.target is d.target for o in out):
+            out.append(d)
+    return out
 
 
 def _targetable(actor: Actor) -> bool:
