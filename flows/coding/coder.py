@@ -358,8 +358,7 @@ def _actor_columns(n: int, actor: Actor | None) -> dict:
     if actor is None:
         return {f"actor{n}_start": None, f"actor{n}_end": None, f"actor{n}_code": None,
                 f"actor{n}_name": None, f"actor{n}_country_code": None, f"actor{n}_type_code": None}
-    named = actor.char_end > actor.char_start or n == 1  # a target from the article's scene has no span
-    return {f"actor{n}_start": actor.char_start if named else None, f"actor{n}_end": actor.char_end if named else None,
+    return {f"actor{n}_start": actor.char_start, f"actor{n}_end": actor.char_end,
             f"actor{n}_code": actor.code, f"actor{n}_name": actor.name,
             f"actor{n}_country_code": actor.country_code, f"actor{n}_type_code": actor.type_code}
 

@@ -23,7 +23,7 @@ from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .clausetree import foreign_clause
-from .syntax import Tree, load_rules
+from .syntax import Tree
 from .text import Token
 from .wordlists import word_set
 
@@ -32,7 +32,6 @@ PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 PEOPLES = word_set("target_agent_types")
-SCENE_TARGET_ROOTS = word_set("scene_target_roots")
 CLAUSE_ENDS = word_set("clause_ends")
 APPOSITION_GLUE = word_set("apposition_glue")
 
@@ -81,8 +80,6 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = None
         if target is None and not flags & {"say", "intr"}:
             target = _domestic_target(d, source, places, tokens)
-        if target is None and d.match.pattern.code[:2] in SCENE_TARGET_ROOTS and not _partnered(tokens, d):
-            target = abroad(d.match.pattern.code[:2], source, scene)  # force a foreign state uses there
         key = (d.match.head, source.code, target.code if target is not None else None)
         if key not in seen:
             seen.add(key)
@@ -90,12 +87,6 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                 d = replace(d, source=source, target=target, inherited=d.inherited or source is not d.source)
             out.append(d)
     return out
-
-
-def _partnered(tokens: list[Token], d: Dyad) -> bool:
-    """The act is done alongside someone ("fighting alongside Assad's forces"): not at the scene."""
-    partners = load_rules()["partner_prepositions"]
-    return any(t.lower in partners for t in tokens[d.match.head:])
 
 
 def _own_country(d: Dyad, source: Actor, target: Actor) -> bool:

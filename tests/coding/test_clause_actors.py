@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.coding.mentions import code_articles
-from tests.coding.helpers import articles, coded
+from tests.coding.helpers import coded
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -55,22 +54,3 @@ def test_force_acted_on_lends_no_country(full):
     # a bare force's country is not that of the other state's force named after it
     text = "The Kurdish fighters retreated towards the area in which Peruvian troops are present."
     assert {(a, b) for a, b, _ in coded(*full, text)} == {("UAF", "PERMIL")}
-
-
-SCENE = "Chile is at war. Chilean police arrested protesters in Santiago. Chilean troops shelled Valparaiso. "
-
-
-@pytest.mark.parametrize("last, expected", [
-    # force a foreign state uses with no target named: in the country the story is set in
-    ("Peruvian jets bombed targets overnight.", ("PERMIL", "CHL")),
-    # the scene's own force: no target to infer
-    ("Chilean jets bombed targets overnight.", ("CHLMIL", None)),
-    # force used alongside someone is not used on the scene
-    ("Peruvian troops are fighting alongside the rebels.", ("PERMIL", None)),
-])
-def test_force_abroad_targets_the_scene(full, last, expected):
-    frame = articles(SCENE + last)
-    rows = [r for r in code_articles(frame, *full).iter_rows(named=True) if r["sentence_index"] == 3]
-    assert {(r["actor1_code"], r["actor2_code"]) for r in rows} == {expected}
-    if expected[1] is not None:  # the target is not named in the sentence: no offsets
-        assert all(r["actor2_start"] is None and r["actor2_end"] is None for r in rows)
