@@ -32,6 +32,8 @@ PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 PEOPLES = word_set("target_agent_types")
+STATE_AGENTS = word_set("state_agent_types")
+FORCES = word_set("security_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
 APPOSITION_GLUE = word_set("apposition_glue")
 
@@ -185,9 +187,14 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return local
     if context is not None and context.country_code:
         return context
-    # a people acted on is of the source's country ("police arrested Iraqi protesters"); a
-    # country or another state's force named as the target is not ("officials criticised Iran")
-    return target if target is not None and target.type_code in PEOPLES else None
+    # a people, judge or rebel acting on a state is of that state ("rebels demanded that
+    # Burundi's government …"); so is a state's agent acting on a people ("police arrested Iraqi
+    # protesters") or at home ("leaders are willing to forgive President Obasanjo"), but not one
+    # addressing a country ("officials criticised Iran") or acting on another state's force
+    if target is None or source.type_code not in STATE_AGENTS or target.type_code in PEOPLES:
+        return target
+    home = d.match.pattern.code[:2] in DOMESTIC_ROOTS and target.type_code not in FORCES
+    return target if home else None
 
 
 def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:

@@ -52,5 +52,5 @@ def test_word_rule_target_in_another_clause(full):
 
 def test_force_acted_on_lends_no_country(full):
     # a bare force's country is not that of the other state's force named after it
-    text = "The Kurdish fighters retreated towards the area in which Peruvian troops are present."
-    assert {(a, b) for a, b, _ in coded(*full, text)} == {("UAF", "PERMIL")}
+    text = "The Kurdish forces retreated towards the area in which Peruvian troops are present."
+    assert {(a, b) for a, b, _ in coded(*full, text)} == {("MIL", "PERMIL")}
