@@ -47,6 +47,12 @@ class Actor:
     ethnic: bool = False  # "ethnic Albanians": a people, whose country is where it lives
 
 
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor for an event's two sides: the same code, unless two people named apart hold it
+    ("Mattis criticised Trump" is USAGOV -> USAGOV)."""
+    return a.code == b.code and not (a.kind == b.kind == "person" and a.name != b.name)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     start: int
@@ -268,6 +274,12 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
         if _settled_people(prev, actor, tokens):
             # "Bosnian Serbs", "Croatian Serb refugees": a people of the country they live in
             out[-1] = replace(prev, end=actor.end, char_end=actor.char_end)
+        elif prev is not None and _foreign_institution(prev, actor, tokens):
+            # "the German Foreign Office", "Syria's congress": an institution's generic name,
+            # owned by the country written before it, not the country the dictionary files it under
+            out[-1] = Actor(prev.start, actor.end, prev.char_start, actor.char_end,
+                            prev.country_code + (actor.type_code or ""), f"{prev.name} {actor.name}",
+                            "agent", prev.country_code, actor.type_code, False)
         elif (prev is not None and actor.kind == "person" and prev.kind in ("country", "agent")
                 and _adjacent(prev.end, actor.start, tokens)):
             out[-1] = replace(actor, start=prev.start, char_start=prev.char_start)
@@ -314,6 +326,17 @@ def _settled_people(prev: Actor | None, actor: Actor, tokens: list[Token]) -> bo
     return (prev is not None and prev.kind == "country" and prev.adjective and actor.kind == "country"
             and not actor.adjective and prev.end == actor.start and prev.code != actor.code
             and actor.name.lower() not in tokens[actor.start].lower)
+
+
+def _foreign_institution(prev: Actor, actor: Actor, tokens: list[Token]) -> bool:
+    """A national institution right after another country's adjective or possessive ("German
+    Foreign Office", "Syria's congress"): the name is generic, the country written is the owner."""
+    if not (actor.kind == "organization" and actor.country_code and actor.type_code
+            and prev.kind == "country" and prev.country_code and prev.country_code != actor.country_code
+            and prev.type_code is None):
+        return False
+    gap = [t.lower for t in tokens[prev.end:actor.start]]
+    return (prev.adjective and not gap) or gap in (["'s"], ["’s"])
 
 
 def _joinable(prev_end: int, start: int, tokens: list[Token], prev: Actor) -> bool:

@@ -241,7 +241,7 @@ class Coder:
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
-                                                scene),
+                                             scene, tree),
                             tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads

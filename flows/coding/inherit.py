@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .actors import POSSESSIVES, Actor
+from .actors import POSSESSIVES, Actor, same_actor
 from .scene import abroad, resident
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
+from .clausetree import foreign_clause
+from .syntax import Tree
 from .text import Token
 from .wordlists import word_set
 
@@ -29,6 +31,9 @@ TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
+PEOPLES = word_set("target_agent_types")
+STATE_AGENTS = word_set("state_agent_types")
+FORCES = word_set("security_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
 APPOSITION_GLUE = word_set("apposition_glue")
 
@@ -36,11 +41,13 @@ APPOSITION_GLUE = word_set("apposition_glue")
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
-                     default: Actor | None = None, scene: str | None = None) -> list[Dyad]:
+                     default: Actor | None = None, scene: str | None = None,
+                     tree: Tree | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
     an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
-    `scene`: the country the article is set in (scene.py)."""
+    `scene`: the country the article is set in (scene.py); `tree`: the sentence's parse, whose
+    relative clauses on another noun lend the source no country."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -59,7 +66,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source) and _home_institution(source, tokens):
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
-            source = _adopt(source, _source_donor(d, actors, places, context, target, tokens, default, scene))
+            donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
+            source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
@@ -70,7 +78,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             target = _adopt(target, donor)
         if default is not None:
             target = _adopt(target, default) if target is not None and _countryless(target) else target
-        if target is not None and (target.code == source.code or (target is d.target and _own_country(d, source, target))):
+        if target is not None and (same_actor(target, source) or (target is d.target and _own_country(d, source, target))):
             target = None
         if target is None and not flags & {"say", "intr"}:
             target = _domestic_target(d, source, places, tokens)
@@ -179,7 +187,14 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return local
     if context is not None and context.country_code:
         return context
-    return target
+    # a people, judge or rebel acting on a state is of that state ("rebels demanded that
+    # Burundi's government …"); so is a state's agent acting on a people ("police arrested Iraqi
+    # protesters") or at home ("leaders are willing to forgive President Obasanjo"), but not one
+    # addressing a country ("officials criticised Iran") or acting on another state's force
+    if target is None or source.type_code not in STATE_AGENTS or target.type_code in PEOPLES:
+        return target
+    home = d.match.pattern.code[:2] in DOMESTIC_ROOTS and target.type_code not in FORCES
+    return target if home else None
 
 
 def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:

@@ -143,3 +143,18 @@ def test_a_sentence_whose_article_was_kept_from_another_file_is_found_in_that_co
     assert item.predicted[0] == {"18"}
     sentence["sha1"] = sentence_hash("another sentence")
     assert "not extracted" in attach_predictions([item], [sentence], articles, mentions)[0]
+
+
+def test_extending_the_set_draws_new_sentences_keeps_ids_and_halves_by_article():
+    from flows.coding.realnews.draw import extend, half
+    rows = [{"file": f"f{a}", "locator": "row:1", "key": f"k{a}", "index": i, "start": 10 * i,
+             "end": 10 * i + 9, "sha1": "0" * 40, "stratum": "guardian" if a < 5 else "pages"}
+            for a in range(10) for i in range(6)]
+    existing = [{"id": f"rn{n:04d}", "article": r["key"], "file": r["file"], "locator": r["locator"],
+                 "start": r["start"], "half": half(r["key"])} for n, r in enumerate(rows[::4], 1)]
+    picked = extend(rows, existing, 7, seed=99)
+    assert len(picked) == 14 and sum(r["stratum"] == "pages" for r in picked) == 7
+    assert [r["id"] for r in picked] == [f"rn{n:04d}" for n in range(len(existing) + 1, len(existing) + 15)]
+    taken = {(s["file"], s["start"]) for s in existing}
+    assert not any((r["file"], r["start"]) in taken for r in picked)
+    assert all(r["half"] == half(r["key"]) for r in picked)

@@ -1,6 +1,7 @@
 """Draw the real-news set: sentences uniformly at random within two strata, fixed seed.
 
     python -m flows.coding.realnews.draw [--seed S] [--per-stratum N] [--worksheet DIR]
+    python -m flows.coding.realnews.draw --extend N --seed S2 [--worksheet DIR]
 
 Strata: the Guardian sample (a news desk's politics and world pages) and the general pages
 (the HTML test pages of three extraction libraries, news-please's sample and the English HTML
@@ -8,7 +9,10 @@ records of two WARC samples: news, sport, business, technology, lifestyle, boile
 stratum every sentence geowire extracts from an English article is equally likely. Articles are
 split into a development half and a held-back half by a seeded hash of their key.
 Writes ``data/eval/realnews/sentences.jsonl`` (no text) and, for the annotators, a worksheet with
-the text (outside the repository: the text stays in ../shared's licence).
+the text (outside the repository: the text stays in ../shared's licence). ``--extend N`` draws N
+more sentences per stratum, with another seed, from the sentences not yet in the set, appends them
+with the next ids (their halves by the same hash of their article, so an article never changes
+half) and writes the worksheet of the new sentences only.
 """
 from __future__ import annotations
 
@@ -67,6 +71,19 @@ def draw(rows: list[dict], per_stratum: int, seed: int) -> list[dict]:
     return picked
 
 
+def extend(rows: list[dict], existing: list[dict], per_stratum: int, seed: int) -> list[dict]:
+    """``per_stratum`` more sentences per stratum, uniformly from those not in ``existing``,
+    numbered after its last id; their halves by the set's own article hash."""
+    taken = {(s["file"], s["locator"], s["start"]) for s in existing}
+    fresh = [r for r in rows if (r["file"], r["locator"], r["start"]) not in taken]
+    picked = draw(fresh, per_stratum, seed)
+    last = max(int(s["id"][2:]) for s in existing)
+    for n, r in enumerate(picked, start=last + 1):
+        r["id"] = f"rn{n:04d}"
+        r["half"] = half(r["key"])
+    return picked
+
+
 def write_articles(picked: list[dict]) -> None:
     """articles.jsonl: the set's articles, keeping topics already labelled."""
     path = SET_DIR / "articles.jsonl"
@@ -81,6 +98,17 @@ def write_articles(picked: list[dict]) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for key in sorted(seen):
             fh.write(json.dumps(seen[key]) + "\n")
+
+
+def read_sentences() -> list[dict]:
+    with open(SET_DIR / "sentences.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def existing_as_rows(existing: list[dict]) -> list[dict]:
+    """The set's sentences in the shape `write_articles` reads."""
+    return [{"key": s["article"], "file": s["file"], "locator": s["locator"], "half": s["half"]}
+            for s in existing]
 
 
 def worksheet(picked: list[dict], articles: pl.DataFrame, out: Path, parts: int) -> None:
@@ -113,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-stratum", type=int, default=PER_STRATUM)
     parser.add_argument("--worksheet", type=Path, help="write the annotators' worksheet here")
     parser.add_argument("--parts", type=int, default=2)
+    parser.add_argument("--extend", type=int, metavar="N", help="add N sentences per stratum to the set")
     args = parser.parse_args(argv)
     root = shared_root()
     if root is None:
@@ -120,13 +149,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         articles, _ = extract(root, Path(tmp) / "lake")
-    picked = draw(candidates(articles), args.per_stratum, args.seed)
+    existing = read_sentences() if args.extend else []
+    if args.extend and args.seed == SEED:
+        parser.error("--extend needs a --seed other than the set's own")
+    rows = candidates(articles)
+    picked = extend(rows, existing, args.extend, args.seed) if args.extend else draw(rows, args.per_stratum, args.seed)
     SET_DIR.mkdir(parents=True, exist_ok=True)
     with open(SET_DIR / "sentences.jsonl", "w", encoding="utf-8") as fh:
+        for s in existing:
+            fh.write(json.dumps(s) + "\n")
         for r in picked:
             fh.write(json.dumps({"id": r["id"], "article": r["key"], **{k: r[k] for k in (
                 "file", "locator", "start", "end", "sha1", "stratum", "half")}}) + "\n")
-    write_articles(picked)
+    write_articles(existing_as_rows(existing) + picked)
     if args.worksheet:
         worksheet(picked, articles, args.worksheet, args.parts)
     n_articles = len({r["key"] for r in picked})

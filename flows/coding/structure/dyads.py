@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..actors import Actor
+from ..actors import Actor, same_actor
 from ..matcher import VerbMatch
 from ..nominal import governing_subject
+from ..clausetree import foreign_clause, outside_act
 from ..syntax import Tree, partner, roles
 from ..text import Token
 from .groups import group_actors, group_starting_at
@@ -32,7 +33,7 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
                   tree: Tree | None = None, referents: Referents | None = None) -> list[Dyad]:
     """Every (source, target) pair for every pattern match of one sentence: from the parse's
     grammatical relations when `tree` is given and names the source, else by the word rules."""
-    groups = group_actors(actors, tokens)
+    groups = group_actors(actors, tokens, tree)
     say_heads = frozenset(m.head for m in matches if "say" in m.pattern.flags)
     dyads: list[Dyad] = []
     sources_at: dict[int, list[Actor]] = {}
@@ -40,6 +41,8 @@ def resolve_dyads(tokens: list[Token], actors: list[Actor], matches: list[VerbMa
         found = _parsed(tokens, groups, match, tree, say_heads) if tree is not None else None
         if found is None:
             found = _resolve_one(tokens, groups, match, participles, sources_at, context, say_heads, referents)
+            if tree is not None:
+                found = _within_act(found, tree)
         if not found and match.pattern.pos == "N" and tree is not None:
             # "Turkey announced the launch of the assault on Afrin": the launcher's
             governor = governing_subject(tree, tokens, groups, match.head)
@@ -72,8 +75,11 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
     if not targets and not found.passive:
         # no actor among the parse's objects: the word rules' "that"-clause subject, threat
         # condition or complaint subject ("demanded that Iran …", "… unless Iraq withdraws")
+        # (not an actor of a relative clause on the object: "raided the hotel where his
+        # Bulgarian wife stayed")
         targets = [t for t in target_group(tokens, groups, match, False, say_heads) or []
-                   if t not in found.sources and not partner(tree, t)]
+                   if t not in found.sources and not partner(tree, t) and not foreign_clause(tree, t, match.head)
+                   and not outside_act(tree, t, match.head)]
         how += "+words"
     if "sym" in pattern.flags and len(found.sources) > 1 and not _addressed(tokens, targets, match):
         return [replace(d, how=how) for d in _both_ways(match, found.sources, nominal=False)]
@@ -81,6 +87,21 @@ def _parsed(tokens, groups, match, tree, say_heads) -> list[Dyad] | None:
     if "sym" in pattern.flags and pattern.code in MUTUAL_CODES and targets:
         pairs += _pairs(match, targets, found.sources, False, False, 0, False)
     return [replace(d, how=how) for d in pairs]
+
+
+def _within_act(found: list[Dyad], tree: Tree) -> list[Dyad]:
+    """The word rules' dyads without a target the parse puts in another clause, or in a relative
+    clause on another noun ("Russia had urged restraint, but … the assault, which Damascus …")."""
+    out: list[Dyad] = []
+    for d in found:
+        t = d.target
+        verbal = d.match.pattern.pos == "V" and not d.nominal and not (d.expanded and "sym" in d.match.pattern.flags)
+        if t is not None and verbal and not d.passive and (outside_act(tree, t, d.match.head)
+                                                or foreign_clause(tree, t, d.match.head, d.source)):
+            d = replace(d, target=None)
+        if not any(o.source is d.source and o.target is d.target for o in out):
+            out.append(d)
+    return out
 
 
 def _targetable(actor: Actor) -> bool:
@@ -140,12 +161,12 @@ def _pairs(match, sources, targets, passive, nominal, gap, inherited) -> list[Dy
     seen: set[tuple] = set()
     for s in sources:
         for t in targets:
-            key = (s.code, t.code if t is not None else None)
-            if (t is not None and t.code == s.code) or key in seen:
+            key = (s.code, s.name, t.code if t is not None else None, t.name if t is not None else None)
+            if (t is not None and same_actor(t, s)) or key in seen:
                 continue
             seen.add(key)
             out.append(Dyad(match, s, t, passive, nominal, gap, inherited, expanded))
-        if not any(d.source is s for d in out) and all(t is not None and t.code == s.code for t in targets):
+        if not any(d.source is s for d in out) and all(t is not None and same_actor(t, s) for t in targets):
             # the only target is the source itself ("Bosnian Serbs demanded a truce … in Bosnia")
             out.append(Dyad(match, s, None, passive, nominal, gap, inherited, expanded))
     return out
@@ -155,7 +176,7 @@ def _both_ways(match, members, nominal) -> list[Dyad]:
     out = []
     for s in members:
         for t in members:
-            if s is not t and s.code != t.code:
+            if s is not t and not same_actor(s, t):
                 out.append(Dyad(match, s, t, False, nominal, 0, False, True))
     return out
 

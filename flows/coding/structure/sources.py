@@ -63,6 +63,8 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
                 # subject pronoun names someone outside the sentence's actors
                 return None, 0, False
             personal = word in load_rules()["person_pronouns"]
+            if personal and _unlisted_speaker(tokens, groups, j):
+                return None, 0, False  # "De Mistura said he …": he is the speaker, whom no actor names
             earlier = [g for g in groups if g[-1].end <= j and (not personal or _personal(g[0], tokens))]
             if earlier:
                 return earlier[-1], head - j, True
@@ -74,6 +76,19 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
     if aside is not None:
         return aside, head - aside[-1].end, False
     return None, 0, False
+
+
+def _unlisted_speaker(tokens, groups, j) -> bool:
+    """A person pronoun right after a reporting verb (and "that") whose subject is a name no
+    actor covers: the pronoun is that speaker ("Staffan de Mistura said he had asked …")."""
+    k = j - 1
+    if k > 0 and tokens[k].lower == "that":
+        k -= 1
+    if k < 1 or tokens[k].lower not in load_rules()["reporting_verbs"]:
+        return False
+    name = tokens[k - 1].text
+    return (name[:1].isupper() and name.replace("-", "").isalpha() and k - 1 > 0
+            and group_ending_at(groups, k - 1) is None and name.lower() not in PRONOUNS)
 
 
 def phrase_subject(tokens, groups, head) -> list[Actor] | None:
