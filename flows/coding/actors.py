@@ -40,7 +40,7 @@ class Actor:
     char_end: int
     code: str
     name: str
-    kind: str         # country | person | organization | group | agent
+    kind: str         # country | person | organization | group | agent | instrument (weapons.py)
     country_code: str | None
     type_code: str | None
     adjective: bool   # a demonym or adjective ("Russian"), not a noun phrase

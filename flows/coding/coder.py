@@ -31,6 +31,7 @@ from .relevance import OTHER, judge, load_rules
 from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
+from .partners import partner_dyads
 from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
@@ -38,6 +39,7 @@ from .tone import document_tone
 from .unattributed import PLACE_PREPOSITIONS as VICTIM_PLACE_PREPOSITIONS
 from .unattributed import unattributed_dyads
 from .verbs import Verbs, refine_governed
+from .weapons import weapon_dyads
 from .wordlists import word_set
 
 LEAD_SENTENCES = 2
@@ -234,6 +236,8 @@ class Coder:
         located = list(located_places(tokens, actors, text, PLACE_CUES, gate=gate))
         tree = tree_for(tokens, s0, tagged)
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
+        dyads = weapon_dyads(tokens, actors, matches, dyads, self.verbs.participles, context, referents, tree)
+        dyads = partner_dyads(tokens, actors, matches, dyads)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,

@@ -1,6 +1,10 @@
 """Where the coder misses on the PLOVER gold, grouped by cause: `python -m flows.coding.diagnose`.
 
     python -m flows.coding.diagnose [--plover PATH] [--parity odd|even|all] [--show N] [--cause NAME]
+    python -m flows.coding.diagnose --realnews-dev [--show N] [--cause NAME]
+
+`--realnews-dev` groups the real-news set's DEVELOPMENT half's misses instead (flows/coding/realnews/causes.py;
+needs ../shared; never reads the held-back half).
 
 The first two rounds of error analysis used the odd-numbered records (the default), the third
 the even ones (`--parity even`), the seventh all of them (`--parity all`): report both halves,
@@ -31,6 +35,7 @@ from .dictionaries import load_dictionaries
 from .evaluate import DEFAULT_PLOVER, GoldItem, _iso3_of_cameo, load_plover
 from .matcher import match_verbs
 from .mentions import code_articles
+from .realnews import causes as realnews_causes
 from .text import split_sentences, tokenize
 from .verbs import load_verbs
 
@@ -116,8 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plover", type=Path, default=DEFAULT_PLOVER)
     parser.add_argument("--parity", choices=("odd", "even", "all"), default="odd")
     parser.add_argument("--show", type=int, default=5, help="sentences to print per cause")
-    parser.add_argument("--cause", choices=CAUSES, help="print every sentence of one cause")
+    parser.add_argument("--cause", choices=sorted(set(CAUSES) | set(realnews_causes.CAUSES)),
+                        help="print every sentence of one cause")
+    parser.add_argument("--realnews-dev", action="store_true",
+                        help="the real-news set's development half instead of PLOVER")
     args = parser.parse_args(argv)
+    if args.realnews_dev:
+        results = realnews_causes.run()
+        print("real-news set: ../shared not found, skipped" if results is None
+              else "\n".join(realnews_causes.render(results, args.show, args.cause)))
+        return 0
     if not args.plover.exists():
         print(f"{args.plover} not found, skipped")
         return 0

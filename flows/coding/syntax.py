@@ -153,6 +153,16 @@ def roles(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int,
     return Roles(members, [t for t in targets if t not in members], False, relation)
 
 
+def subject_actors(tree: Tree, tokens: list[Token], groups: list[list[Actor]], head: int) -> list[Actor] | None:
+    """The actors the grammatical subject of the verb at `head` names (a passive's: what was done
+    to), [] when it names none; None when the parse gives no subject or a pronoun."""
+    rules = load_rules()
+    subject, _, relation = _subject(tree, tokens, head, rules)
+    if subject is None:
+        return None
+    return _actors_in(tree, subject, groups, rules)
+
+
 def _passive_conjunct(tree: Tree, head: int, subject: int, rules) -> bool:
     """"were run over and killed": passive too, as a past form with no object of its own."""
     return (tree.deps[head] in rules["conjunct"] and tree.deps[subject] in rules["passive_subject"]
