@@ -59,6 +59,7 @@ REPRESSION, SECURITY, DISSENT = "175", word_set("security_agent_types"), word_se
 CIVILIANS = word_set("civilian_agent_types")
 REFUSABLE_ROOTS = word_set("refusable_roots")
 ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
+ADDRESSED_ROOTS = word_set("addressed_roots")
 
 
 def _repression(d: Dyad) -> bool:
@@ -248,7 +249,7 @@ class Coder:
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return rows, context, referents.after(actors)
+        return [r for r in rows if not _unaddressed(r)], context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:
@@ -352,6 +353,14 @@ def _bare_statement(d: Dyad, tokens: list[Token]) -> bool:
 def _lacks_object(d: Dyad) -> bool:
     """A pattern flagged "obj" is an event only when an actor is its target ("received a loan")."""
     return d.target is None and "obj" in d.match.pattern.flags
+
+
+def _unaddressed(row: dict) -> bool:
+    """An act done with or to a counterpart (words.yaml `addressed_roots`: a visit, a meeting,
+    praise, cooperation, aid, a demand), as finally coded, with no actor found for its target:
+    whom it was addressed to is what makes it an event ("the developer who visited Assange", "the
+    people he met", "demanded permission to observe"); a refusal or an intent stays coded."""
+    return row["actor2_code"] is None and row["event_root_code"] in ADDRESSED_ROOTS
 
 
 def _actor_columns(n: int, actor: Actor | None) -> dict:

@@ -1,0 +1,33 @@
+"""Causes of false events found on real pages (invented sentences): an act addressed to a
+counterpart with no actor to address, word senses that are no event, and questions and
+prevented acts that state nothing as done."""
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.helpers import coded
+
+
+@pytest.mark.parametrize("text", [
+    "A Swedish software developer who visited the embassy was questioned.",
+    "The former Iraqi minister praised the lawyers on both sides.",
+    "A British barrister arrived and demanded permission to observe.",
+    "Iranian aid workers have visited those camps many times.",
+])
+def test_an_addressed_act_without_an_actor_to_address_is_none(full, text):
+    assert coded(*full, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The French president visited Germany on Monday.", ("FRAGOV", "DEU", "042")),
+    ("Iraqi officials praised Iran for its help.", ("IRQGOV", "IRN", "051")),
+    ("Iraq demanded that Iran withdraw its troops.", ("IRQ", "IRN", "100")),
+])
+def test_an_addressed_act_with_its_actor_is_coded(full, text, expected):
+    got = coded(*full, text)
+    assert any((a, b, c[:2]) == (expected[0], expected[1], expected[2][:2]) for a, b, c in got), got
+
+
+def test_a_refused_meeting_needs_no_addressee(tiny, verbs):
+    """A cooperative act refused is a rejection (12x), which stands without a target."""
+    assert ("IRN", None, "122") in coded(tiny, verbs, "Iran said it would not accept any more refugees.")
