@@ -31,3 +31,11 @@ def test_an_addressed_act_with_its_actor_is_coded(full, text, expected):
 def test_a_refused_meeting_needs_no_addressee(tiny, verbs):
     """A cooperative act refused is a rejection (12x), which stands without a target."""
     assert ("IRN", None, "122") in coded(tiny, verbs, "Iran said it would not accept any more refugees.")
+
+
+@pytest.mark.parametrize("text", [
+    "“Will Russia hit back at the US when it launches strikes against Iran?”",
+    "(Will Iraq ever recognise Israel?)",
+])
+def test_a_quoted_question_states_no_act(full, text):
+    assert coded(*full, text) == set()
