@@ -39,3 +39,27 @@ def test_a_refused_meeting_needs_no_addressee(tiny, verbs):
 ])
 def test_a_quoted_question_states_no_act(full, text):
     assert coded(*full, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi officials recognised that Iran had a point.",
+    "The Iranian minister recognized the importance of Iraq.",
+    "The Iraqi vote demonstrates that the system works.",
+    "Israeli police demonstrated their new technology on Monday.",
+    "The former Iraqi minister had intended to build a hotel in Tehran.",
+    "The Iranian commander committed suicide in Baghdad.",
+])
+def test_word_senses_that_are_no_event(full, text):
+    assert coded(*full, text) == set()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iraq recognised Kosovo on Monday.", "054"),
+    ("Iraqi protesters demonstrated in Baghdad on Friday.", "141"),
+    ("Iran committed to the talks with France.", "03"),
+    ("The Iraqi government refused to confirm the death of the Iranian commander.", "011"),
+    ("Iran intends to invade Iraq.", "13"),
+])
+def test_event_senses_of_the_same_words(full, text, code):
+    got = coded(*full, text)
+    assert any(c.startswith(code) for _, _, c in got), got
