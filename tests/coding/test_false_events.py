@@ -63,3 +63,21 @@ def test_word_senses_that_are_no_event(full, text):
 def test_event_senses_of_the_same_words(full, text, code):
     got = coded(*full, text)
     assert any(c.startswith(code) for _, _, c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "A British candidate released a television ad attacking Labour.",
+    "The Iraqi government is destroying all evidence on the Iranian incident.",
+])
+def test_objects_that_make_no_event(full, text):
+    assert not any(c[:3] in ("084", "171") for _, _, c in coded(*full, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger reads "US" as the subject of a verb "airstrikes": the plural before "on" is a noun
+    ("US airstrikes on Syria continued in March.", ("USA", "SYR", "195")),
+    ("UK airstrikes on Isis killed ten fighters.", ("GBR", "IMGMOS", "195")),
+    ("Russia's invasion of Ukraine changed Europe.", ("RUS", "UKR", "190")),
+])
+def test_event_nouns_with_named_actors(full, text, expected):
+    assert expected in coded(*full, text)
