@@ -48,6 +48,7 @@ def test_a_quoted_question_states_no_act(full, text):
     "Israeli police demonstrated their new technology on Monday.",
     "The former Iraqi minister had intended to build a hotel in Tehran.",
     "The Iranian commander committed suicide in Baghdad.",
+    "The Iranian minister asked whether Iraq would attend.",
 ])
 def test_word_senses_that_are_no_event(full, text):
     assert coded(*full, text) == set()
@@ -59,6 +60,7 @@ def test_word_senses_that_are_no_event(full, text):
     ("Iran committed to the talks with France.", "03"),
     ("The Iraqi government refused to confirm the death of the Iranian commander.", "011"),
     ("Iran intends to invade Iraq.", "13"),
+    ("Iraq asked Iran to release the prisoners.", "02"),
 ])
 def test_event_senses_of_the_same_words(full, text, code):
     got = coded(*full, text)
