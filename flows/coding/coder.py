@@ -60,6 +60,7 @@ CIVILIANS = word_set("civilian_agent_types")
 REFUSABLE_ROOTS = word_set("refusable_roots")
 ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
 ADDRESSED_ROOTS = word_set("addressed_roots")
+IDIOM_GAP = word_set("idiom_gap")
 
 
 def _repression(d: Dyad) -> bool:
@@ -324,6 +325,8 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 gap = [t.lower for t in tokens[m.end - 1:other.head]]  # "declined to" ends in "to"
                 if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
                     continue
+                if other.pattern.pos == "N" and not _right_after_to(gap):
+                    continue  # "agreed to interviews about the offensive": the noun is not what is agreed
                 code = refine_governed(m.pattern.code, other.pattern.code)
                 rule = f"{m.pattern.text} + {other.pattern.text}"
                 flags = m.pattern.flags | (other.pattern.flags & {"intr"})  # "agreed to resign"
@@ -332,6 +335,13 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 break
         out.append(m)
     return out
+
+
+def _right_after_to(gap: list[str]) -> bool:
+    """Only determiners and the like between the last "to" and an event noun ("agreed to a
+    ceasefire", "pledged to the new sanctions")."""
+    last = len(gap) - 1 - gap[::-1].index("to")
+    return all(w in IDIOM_GAP for w in gap[last + 1:])
 
 
 def _bare_statement(d: Dyad, tokens: list[Token]) -> bool:

@@ -49,6 +49,7 @@ def test_a_quoted_question_states_no_act(full, text):
     "The former Iraqi minister had intended to build a hotel in Tehran.",
     "The Iranian commander committed suicide in Baghdad.",
     "The Iranian minister asked whether Iraq would attend.",
+    "The Iranian cabinet agreed that Iraq had a point.",
 ])
 def test_word_senses_that_are_no_event(full, text):
     assert coded(*full, text) == set()
@@ -83,3 +84,11 @@ def test_objects_that_make_no_event(full, text):
 ])
 def test_event_nouns_with_named_actors(full, text, expected):
     assert expected in coded(*full, text)
+
+
+def test_a_governed_event_noun_follows_its_to(full):
+    """"agreed to interviews about the latest offensive": the offensive is not what was agreed
+    (no threat 138); "agreed to a ceasefire" still governs the noun."""
+    got = coded(*full, "Iraqi fighters who agreed to interviews about the latest Iranian offensive spoke.")
+    assert not any(c.startswith("13") for _, _, c in got), got
+    assert any(c.startswith("035") for _, _, c in coded(*full, "Iran and Iraq agreed to a ceasefire."))
