@@ -92,3 +92,10 @@ def test_a_governed_event_noun_follows_its_to(full):
     got = coded(*full, "Iraqi fighters who agreed to interviews about the latest Iranian offensive spoke.")
     assert not any(c.startswith("13") for _, _, c in got), got
     assert any(c.startswith("035") for _, _, c in coded(*full, "Iran and Iraq agreed to a ceasefire."))
+
+
+def test_a_clause_opener_of_a_no_event_phrase_follows_its_verb(full):
+    """"agreed that …" is an opinion, but in "would never agree to a compromise that …" the "that"
+    opens another clause: the refusal is still coded."""
+    got = coded(*full, "Erdoğan said that Turkey would never agree to a compromise that protected the Kurdish militia.")
+    assert any(a == "TUR" and c.startswith("12") for a, _, c in got), got
