@@ -16,6 +16,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
+from .noevent import bare_statement, lacks_object, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -43,8 +44,6 @@ from .weapons import weapon_dyads
 from .wordlists import word_set
 
 LEAD_SENTENCES = 2
-STATEMENT = "010"
-MEDIA = "MED"
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 INTENT_ROOTS = word_set("intent_roots")
 
@@ -60,7 +59,7 @@ ARRIVALS, PEACEKEEPING = word_set("arrival_codes"), "074"
 REPRESSION, SECURITY, DISSENT = "175", word_set("security_agent_types"), word_set("dissent_agent_types")
 CIVILIANS = word_set("civilian_agent_types")
 REFUSABLE_ROOTS = word_set("refusable_roots")
-ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
+IDIOM_GAP = word_set("idiom_gap")
 
 
 def _repression(d: Dyad) -> bool:
@@ -247,12 +246,12 @@ class Coder:
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not _bare_statement(d, tokens) and not _lacks_object(d)]
+        chosen = [d for d in chosen if not bare_statement(d, tokens) and not lacks_object(d)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return rows, context, referents.after(actors)
+        return [r for r in rows if not unaddressed(r)], context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:
@@ -327,6 +326,8 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 gap = [t.lower for t in tokens[m.end - 1:other.head]]  # "declined to" ends in "to"
                 if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
                     continue
+                if other.pattern.pos == "N" and not _right_after_to(gap):
+                    continue  # "agreed to interviews about the offensive": the noun is not what is agreed
                 code = refine_governed(m.pattern.code, other.pattern.code)
                 rule = f"{m.pattern.text} + {other.pattern.text}"
                 flags = m.pattern.flags | (other.pattern.flags & {"intr"})  # "agreed to resign"
@@ -337,25 +338,11 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
     return out
 
 
-def _bare_statement(d: Dyad, tokens: list[Token]) -> bool:
-    """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
-    for statements about someone; a bare report of speech is how news is written)."""
-    said = "say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT
-    # "told the French magazine Paris Match", "told reporters": the press a statement is made to
-    # is how the news reports it, not its addressee
-    if not said or d.target is None or d.target.type_code == MEDIA:
-        return said
-    # "Israel says Iran has recruited …": the actor after a verb of saying is the reported
-    # clause's subject, not an addressee; only "told X", "warned X", "said to X" address one
-    head = d.match.head
-    before = [t.lower for t in tokens[max(head + 1, d.target.start - 3):d.target.start]]
-    return (tokens[head].lower not in ADDRESSING and d.target.start > head
-            and not any(w in ADDRESS_PREPOSITIONS for w in before))
-
-
-def _lacks_object(d: Dyad) -> bool:
-    """A pattern flagged "obj" is an event only when an actor is its target ("received a loan")."""
-    return d.target is None and "obj" in d.match.pattern.flags
+def _right_after_to(gap: list[str]) -> bool:
+    """Only determiners and the like between the last "to" and an event noun ("agreed to a
+    ceasefire", "pledged to the new sanctions")."""
+    last = len(gap) - 1 - gap[::-1].index("to")
+    return all(w in IDIOM_GAP for w in gap[last + 1:])
 
 
 def _actor_columns(n: int, actor: Actor | None) -> dict:

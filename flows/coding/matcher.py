@@ -58,10 +58,13 @@ def match_verbs(tokens: list[Token], verbs: Verbs, actor_tokens: frozenset[int],
         stated = i > 0 and tokens[i - 1].lower in STATEMENT_NOUNS
         if token.lower.endswith("ing") and not noun_context and not stated and not _progressive(tokens, i):
             continue  # a gerund or participle ("of conceding", "engaging directly"): not a finite act
+        # a plural right after an actor and before "on", "against" … ("US airstrikes on Syria"): a
+        # noun, even when the tagger reads the actor as its subject (VBZ)
+        noun_read = noun_context and _is_noun_form(token.lower, verbs)
         for pattern in candidates:
-            if tag is not None and not _tag_fits(pattern.pos, tag):
+            if tag is not None and not _tag_fits(pattern.pos, tag) and not (pattern.pos == "N" and noun_read):
                 continue
-            if pattern.pos == "V" and (determined or (noun_context and _is_noun_form(token.lower, verbs))):
+            if pattern.pos == "V" and (determined or noun_read):
                 continue
             if pattern.pos == "N" and not noun_context and not _noun_only(token.lower, verbs):
                 continue

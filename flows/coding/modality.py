@@ -27,6 +27,7 @@ OBLIGED = word_set("obligation_words")
 SPECULATIVE = word_set("speculative_words")
 WONDERING = word_set("wondering_words")
 CONDITIONAL = word_set("threat_conditions")
+CLOSING = word_set("closing_marks")
 
 
 def negated(tokens: list[Token], head: int, source_end: int, tree: Tree | None = None,
@@ -48,7 +49,7 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
     """Modal, conditional, hedged or questioned: not reported as having happened. With a parse,
     modals, hedging verbs and conditions count only in the head's own clause or a clause it sits
     in ("if the rebels resist, Assad attacked" is a fact; "Assad could attack" is not)."""
-    if tokens and tokens[-1].lower == "?":
+    if questioned(tokens):
         return True
     first = tokens[0].lower if tokens else ""
     if first in ("should", "were", "had") and head > 1:
@@ -80,6 +81,14 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False
+
+
+def questioned(tokens: list[Token]) -> bool:
+    """The sentence is a question: it ends in "?", before any closing quote or bracket."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].lower in CLOSING:
+        end -= 1
+    return end > 0 and tokens[end - 1].lower == "?"
 
 
 def _infinitive_before(words: list[Token]) -> bool:
@@ -131,6 +140,6 @@ def threat_speculation(tokens: list[Token], head: int, source_end: int) -> bool 
     window = {t.lower for t in tokens[max(source_end, head - WINDOW, 0):head]}
     speculative = bool(window & SPECULATIVE)
     if announced(tokens, head, source_end) or (speculative and conditional):
-        wondering = any(t.lower in WONDERING for t in tokens[:head]) or tokens[-1].lower == "?"
+        wondering = any(t.lower in WONDERING for t in tokens[:head]) or questioned(tokens)
         return wondering or (speculative and not conditional)
     return None

@@ -10,7 +10,7 @@ from tests.coding.helpers import coded
 
 @pytest.mark.parametrize("text, source, code", [
     # the own country in what is said or discussed is not whom it is said to
-    ("The French president discussed with allies whether a French force could stay in Mali.", "FRAGOV", "04"),
+    ("The French president discussed with Germany whether a French force could stay in Mali.", "FRAGOV", "04"),
     ("The US president dismissed the value of Syria to the US on Monday.", "USAGOV", "12"),
 ])
 def test_an_official_does_not_address_his_own_country(full, text, source, code):

@@ -1,0 +1,41 @@
+"""Coded acts that are no event: a bare statement, an act that needs an actor as its object or
+its addressee and has none (read by coder.py)."""
+from __future__ import annotations
+
+from .structure import Dyad
+from .text import Token
+from .wordlists import word_set
+
+STATEMENT = "010"
+MEDIA = "MED"
+ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
+ADDRESSED_ROOTS = word_set("addressed_roots")
+
+
+def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
+    """"X said …", "in a statement": a statement aimed at no actor is not an event (CAMEO 010 is
+    for statements about someone; a bare report of speech is how news is written)."""
+    said = "say" in d.match.pattern.flags or d.match.pattern.code == STATEMENT
+    # "told the French magazine Paris Match", "told reporters": the press a statement is made to
+    # is how the news reports it, not its addressee
+    if not said or d.target is None or d.target.type_code == MEDIA:
+        return said
+    # "Israel says Iran has recruited …": the actor after a verb of saying is the reported
+    # clause's subject, not an addressee; only "told X", "warned X", "said to X" address one
+    head = d.match.head
+    before = [t.lower for t in tokens[max(head + 1, d.target.start - 3):d.target.start]]
+    return (tokens[head].lower not in ADDRESSING and d.target.start > head
+            and not any(w in ADDRESS_PREPOSITIONS for w in before))
+
+
+def lacks_object(d: Dyad) -> bool:
+    """A pattern flagged "obj" is an event only when an actor is its target ("received a loan")."""
+    return d.target is None and "obj" in d.match.pattern.flags
+
+
+def unaddressed(row: dict) -> bool:
+    """An act done with or to a counterpart (words.yaml `addressed_roots`: a visit, a meeting,
+    praise, cooperation, aid, a demand), as finally coded, with no actor found for its target:
+    whom it was addressed to is what makes it an event ("the developer who visited Assange", "the
+    people he met", "demanded permission to observe"); a refusal or an intent stays coded."""
+    return row["actor2_code"] is None and row["event_root_code"] in ADDRESSED_ROOTS
