@@ -35,7 +35,7 @@ from ..relevance import OTHER
 from ..text import split_sentences, tokenize
 from ..verbs import load_verbs
 from .corpus import SET_DIR, extract, shared_root
-from .score import Item, _same_text, attach_predictions, load_items, read_jsonl
+from .score import Item, attach_predictions, load_items, read_jsonl
 
 DEV = "dev"
 CAUSES = ("ok", "not extracted", "non-political", "no actor", "no event pattern", "part of speech",
@@ -103,14 +103,13 @@ def classify(items: list[Item], sentences: list[dict], articles: pl.DataFrame, m
     """The cause of every item's outcome (`ok` when its root+countries set is right)."""
     problems = attach_predictions(items, sentences, articles, mentions)
     missing = {p.split(":", 1)[0] for p in problems}
-    by_place = {(a["file"], a["locator"]): a for a in articles.iter_rows(named=True)}
+    by_id = {a["article_id"]: a for a in articles.iter_rows(named=True)}
     flagged: dict[tuple[str, int], list[str]] = {}
     if len(mentions):
         for r in mentions.filter(pl.col("negated") | pl.col("hypothetical")).iter_rows(named=True):
             how = "negated" if r["negated"] else "hypothetical"
             flagged.setdefault((r["article_id"], r["sentence_index"]), []).append(
                 f"{r['event_code']} {r['actor1_code']}>{r['actor2_code']} {how}")
-    where = {s["id"]: s for s in sentences}
     out = []
     for item in items:
         if item.id in missing:
@@ -122,12 +121,8 @@ def classify(items: list[Item], sentences: list[dict], articles: pl.DataFrame, m
         if item.predicted[1]:
             out.append(Diagnosis(_outcome(item), item, [], []))
             continue
-        s = where[item.id]
-        article = by_place.get((s["file"], s["locator"])) or _same_text(by_place.values(), s)
-        assert article is not None  # attach_predictions found it
-        index = split_sentences(article["text"]).index((s["start"], s["end"]))
-        cause, patterns = _stage(coder, article, index)
-        marks = flagged.get((article["article_id"], index), [])
+        cause, patterns = _stage(coder, by_id[item.article_id], item.index)  # found by attach_predictions
+        marks = flagged.get((item.article_id, item.index), [])
         if cause is None:
             cause = "negated/hypo" if marks else "no dyad"
         out.append(Diagnosis(cause, item, marks, patterns))

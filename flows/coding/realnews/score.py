@@ -34,6 +34,8 @@ class Item:
     predicted: tuple[set, set, set] = (set(), set(), set())
     uncertain: int = 0  # annotated events marked uncertain
     text: str = ""      # the sentence as geowire extracted it (set by attach_predictions)
+    article_id: str = ""  # where attach_predictions found it: its article and sentence index
+    index: int = -1
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -104,7 +106,7 @@ def attach_predictions(items: list[Item], sentences: list[dict], articles: pl.Da
             problems.append(f"{item.id}: sentence at {s['start']}-{s['end']} changed in {s['file']}")
             continue
         index = spans.index((s["start"], s["end"]))
-        item.text = text
+        item.text, item.article_id, item.index = text, article["article_id"], index
         item.predicted = mention_levels(grouped.get((article["article_id"], index), []))
     return problems
 
