@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 from .actors import Actor, matcher_for
-from .allegation import allegations
+from .allegation import BLAME, allegations, blamed
 from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
@@ -16,7 +16,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
-from .noevent import bare_statement, lacks_object, unaddressed
+from .noevent import bare_statement, idle_warning, lacks_object, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -46,6 +46,7 @@ from .wordlists import word_set
 LEAD_SENTENCES = 2
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 INTENT_ROOTS = word_set("intent_roots")
+BLAME_HEADS = frozenset(w.split()[0] for w in BLAME)
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
@@ -152,8 +153,9 @@ class Coder:
                 matches = self._matches(tokens, hits[lo:hi], text)
                 if matches:
                     # a sentence whose only acts are reporting verbs ("X said") is coded by the word
-                    # rules: it is tagged only if a word's part of speech is in doubt
-                    syntax = any("say" not in m.pattern.flags for m in matches)
+                    # rules: it is tagged only if a word's part of speech is in doubt, parsed only if
+                    # what it reports may blame someone (allegation.py)
+                    syntax = any("say" not in m.pattern.flags for m in matches) or _blaming(tokens)
                     parse = syntax or any(self.verbs.ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
                     found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
         return found
@@ -239,14 +241,14 @@ class Coder:
         dyads = partner_dyads(tokens, actors, matches, dyads)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
-                                             scene, tree),
-                            tokens, tree)
+        dyads = blamed(allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate,
+                                                    default, scene, tree),
+                                   tokens, tree), actors, tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not bare_statement(d, tokens) and not lacks_object(d)]
+        chosen = [d for d in chosen if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
@@ -336,6 +338,11 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 break
         out.append(m)
     return out
+
+
+def _blaming(tokens: list[Token]) -> bool:
+    """A word that may open a blame (words.yaml `blame_words`: "lied", "destroying … evidence")."""
+    return any(t.lower in BLAME_HEADS for t in tokens)
 
 
 def _right_after_to(gap: list[str]) -> bool:

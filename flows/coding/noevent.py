@@ -10,6 +10,7 @@ STATEMENT = "010"
 MEDIA = "MED"
 ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
 ADDRESSED_ROOTS = word_set("addressed_roots")
+WARNINGS, CONDITIONS = word_set("warning_patterns"), word_set("threat_conditions")
 
 
 def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
@@ -26,6 +27,18 @@ def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
     before = [t.lower for t in tokens[max(head + 1, d.target.start - 3):d.target.start]]
     return (tokens[head].lower not in ADDRESSING and d.target.start > head
             and not any(w in ADDRESS_PREPOSITIONS for w in before))
+
+
+def idle_warning(d: Dyad, tokens: list[Token]) -> bool:
+    """"Warned of an upshift in terrorism", "warned that prices would rise": a warning with no
+    addressee ("warned Russia of …", "warned the US that …") and no condition put to anyone
+    ("… if it attacks") threatens no one (words.yaml `warning_patterns`)."""
+    if d.match.pattern.text not in WARNINGS:
+        return False
+    head = d.match.head
+    addressed = d.target is not None and head < d.target.start <= head + 2 and all(
+        t.lower in ("the", "a", "an") for t in tokens[head + 1:d.target.start])
+    return not addressed and not any(t.lower in CONDITIONS for t in tokens[head:])
 
 
 def lacks_object(d: Dyad) -> bool:
