@@ -66,12 +66,12 @@ def _alleged_by(d: Dyad, heads: frozenset[int], tree: Tree | None) -> int | None
 
 
 def blamed(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], tree: Tree | None) -> list[Dyad]:
-    """The dyads, with each reporting verb whose complement blames another actor coded as the
-    speaker's criticism or accusation of it (the reporting verb's bare statement left as it is)."""
+    """The speaker's criticism or accusation of another actor, for each reporting verb among the
+    dyads whose complement blames that actor (the reporting verb's own dyads are left as they are)."""
     if tree is None:
-        return dyads
+        return []
     rules = load_rules()
-    out = list(dyads)
+    out: list[Dyad] = []
     for d in dyads:
         if "say" not in d.match.pattern.flags or d.source is None:
             continue

@@ -241,14 +241,17 @@ class Coder:
         dyads = partner_dyads(tokens, actors, matches, dyads)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
-        dyads = blamed(allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate,
-                                                    default, scene, tree),
-                                   tokens, tree), actors, tokens, tree)
-        specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
+        dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
+                                             scene, tree),
+                            tokens, tree)
+        # what a reporting verb's clause says of another actor: no main event over the clause's own
+        specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens) + blamed(
+            dyads, actors, tokens, tree)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens)]
+        chosen = [d for d in chosen
+                  if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
