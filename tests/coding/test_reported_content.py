@@ -48,3 +48,8 @@ def test_a_warning_addressed_to_an_actor_is_a_threat(full):
 def test_a_conditional_warning_is_a_threat(full):
     got = _roots(full, "Britain warned that Russia would face consequences if it attacked Ukraine.")
     assert ("GBR", "RUS", "13") in got
+
+
+def test_a_blame_does_not_displace_the_event_the_clause_reports(full):
+    got = _roots(full, "Israel says Iran lied and attacked Saudi Arabia.")
+    assert {("ISR", "IRN", "11"), ("IRN", "SAU", "19")} <= got
