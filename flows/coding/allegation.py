@@ -100,15 +100,15 @@ def _blame_target(tree: Tree, tokens: list[Token], actors: list[Actor], clause: 
     subjects = tree.kids(clause, rules["subject"] | rules["passive_subject"])
     owners = [o for k in words for o in tree.children[k] if tree.deps[o] in rules["possessive"]]
     for top in subjects + owners:
-        span = _subtree(tree, top)
+        span = subtree(tree, top)
         found = next((a for a in actors if a.start in span and a.country_code is not None
-                      and not _own_side(a, speaker)), None)
+                      and not own_side(a, speaker)), None)
         if found is not None:
             return found
     return None
 
 
-def _own_side(actor: Actor, speaker: Actor) -> bool:
+def own_side(actor: Actor, speaker: Actor) -> bool:
     """The speaker itself, or its country as a whole ("Russia said the Russian government …");
     a country's opposition blaming its government is another side."""
     if same_actor(actor, speaker):
@@ -123,7 +123,7 @@ def _predicate(tree: Tree, clause: int, rules) -> list[int]:
     return words + [a for k in words[1:] for a in tree.kids(k, rules["predicate_words"])]
 
 
-def _subtree(tree: Tree, top: int) -> set[int]:
+def subtree(tree: Tree, top: int) -> set[int]:
     span, todo = set(), [top]
     while todo:
         k = todo.pop()

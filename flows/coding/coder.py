@@ -251,7 +251,7 @@ class Coder:
         if chosen:
             context = chosen[0].source
         chosen = [d for d in chosen
-                  if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens)]
+                  if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens, actors, tree)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),

@@ -53,3 +53,13 @@ def test_a_conditional_warning_is_a_threat(full):
 def test_a_blame_does_not_displace_the_event_the_clause_reports(full):
     got = _roots(full, "Israel says Iran lied and attacked Saudi Arabia.")
     assert {("ISR", "IRN", "11"), ("IRN", "SAU", "19")} <= got
+
+
+def test_a_warning_announcing_an_act_of_the_speakers_side_is_a_threat(full):
+    got = _roots(full, "Egypt's security chief has warned that police will no longer tolerate rallies by the Kifaya group.")
+    assert any(code == "13" for _, _, code in got)
+
+
+def test_a_warning_forecasting_another_actors_act_is_no_threat(full):
+    got = _roots(full, "The UN warned that Syria will face famine.")
+    assert not any(code == "13" for _, _, code in got)
