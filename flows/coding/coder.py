@@ -77,6 +77,7 @@ class Candidate:
     tokens: list[Token]
     parse: bool         # whether it is parsed (tagged): an event word's part of speech is in doubt
     syntax: bool = True  # whether its dependencies are parsed: a pattern other than a reporting verb
+    actors: tuple[Actor, ...] | None = None  # its actors, when no name in it means another at another date
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,19 +150,20 @@ class Coder:
                 continue
             tokens = tokenize(text, s0, s1)
             if any(t.lower in by_head for t in tokens):
-                matches = self._matches(tokens, hits[lo:hi], text)
+                actors = self.matcher.resolve(hits[lo:hi], tokens, text, None)
+                matches = self._matches(tokens, actors)
                 if matches:
                     # a sentence whose only acts are reporting verbs ("X said") is coded by the word
                     # rules: it is tagged only if a word's part of speech is in doubt
                     syntax = any("say" not in m.pattern.flags for m in matches)
                     parse = syntax or any(self.verbs.ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
-                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
+                    timeless = None if self.matcher.dated(hits[lo:hi]) else tuple(actors)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax, timeless))
         return found
 
-    def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
+    def _matches(self, tokens: list[Token], actors: list[Actor]) -> list[VerbMatch]:
         """Event words matching with no part of speech known: the parse can only take matches
         away, so a sentence without one is not worth parsing (nor coding)."""
-        actors = self.matcher.resolve(hits, tokens, text, None)
         if not actors:
             return []
         return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
@@ -204,10 +206,13 @@ class Coder:
     def acts(self, article: dict, candidate: Candidate, tagged: Tagged) -> Acts:
         """The sentence's actors, and its event words that keep their part of speech in `tagged`."""
         text, s0, tokens = article["text"] or "", candidate.start, candidate.tokens
-        published = article.get("published_at")
-        pub_date = published.date() if published is not None else None
-        event_date = resolve_event_date(text[s0:candidate.end], pub_date, 0)  # the main clause's, for roles
-        actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
+        if candidate.actors is not None:  # found already, and the same at any date
+            actors = list(candidate.actors)
+        else:
+            published = article.get("published_at")
+            pub_date = published.date() if published is not None else None
+            event_date = resolve_event_date(text[s0:candidate.end], pub_date, 0)  # the main clause's, for roles
+            actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return Acts(actors, [])
         actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
