@@ -10,8 +10,6 @@ import json
 import re
 from pathlib import Path
 
-import numpy as np
-import pytest
 
 from flows.coding.realnews import report as realnews_report
 from flows.coding.realnews.score import (Item, article_counts, certain_counts, gold_levels, interval,
