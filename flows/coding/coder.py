@@ -17,7 +17,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
-from .noevent import bare_statement, lacks_object, unaddressed
+from .noevent import bare_statement, lacks_object, private_trip, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -254,7 +254,7 @@ class Coder:
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return [r for r in rows if not unaddressed(r)], context, referents.after(actors)
+        return [r for r in rows if not unaddressed(r) and not private_trip(r)], context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:

@@ -49,3 +49,15 @@ def test_a_passive_conjunct_tagged_as_a_base_form_keeps_its_victims_out_of_the_s
 def test_an_active_conjunct_keeps_its_subject(tiny, verbs):
     got = coded(tiny, verbs, "Iranian troops stormed the village and shot the protesters.")
     assert any(a == "IRNMIL" and c[:2] in ("17", "19") for a, _, c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Many Iraqi citizens travelled to Iran last year.",
+    "Iraqi refugees visited Iran in the summer.",
+])
+def test_a_trip_by_civilians_is_no_visit(full, text):
+    assert not any(c.startswith("04") for _, _, c in coded(*full, text))
+
+
+def test_an_officials_trip_is_a_visit(full):
+    assert ("IRQGOV", "IRN", "042") in coded(*full, "The Iraqi foreign minister travelled to Iran.")
