@@ -49,17 +49,6 @@ def parse_conditional(tree: Tree, tokens: list[Token], head: int, rules=None) ->
     return False
 
 
-def conditioned(tree: Tree, tokens: list[Token], head: int, rules=None) -> bool:
-    """A condition set on the head's act by a clause hanging from it or from the verbs its clause
-    is a "to"-complement of ("would welcome a takeover if …", "agreed to withdraw unless …")."""
-    rules = rules or load_rules()
-    verbs = [head] + [k for k in clause_scope(tree, head, rules) if tree.deps[k] not in rules["auxiliary"]
-                      | rules["negation"] | rules["marker"]]
-    return any(tokens[m].lower in rules["condition_marks"]
-               for v in verbs for c in tree.kids(v, rules["condition_clause"])
-               for m in tree.kids(c, rules["marker"]))
-
-
 def parse_modal(tree: Tree, tokens: list[Token], head: int, rules=None) -> bool:
     """A modal auxiliary of the head's clause that states no fact ("could attack", "should talk")."""
     rules = rules or load_rules()

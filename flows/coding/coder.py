@@ -10,7 +10,6 @@ from .actors import Actor, matcher_for
 from .allegation import allegations
 from .attribution import attribution_tokens
 from .clauses import main_events
-from .clausetree import conditioned
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
@@ -48,7 +47,6 @@ from .wordlists import word_set
 LEAD_SENTENCES = 2
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 INTENT_ROOTS = word_set("intent_roots")
-INTENT = "03"  # the root of an announced intent
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
@@ -269,9 +267,7 @@ class Coder:
         elif entry.root_code == "19" and _repression(d):
             entry = self._codebook(REPRESSION)  # "police opened fire on demonstrators": 175
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
-        # "fearful that Isis will return"; "will protect its people if missiles are launched"
-        is_hypo = is_hypo or (not d.nominal and tree is not None and (
-            wished(tokens, head, tree) or (entry.root_code == INTENT and conditioned(tree, tokens, head))))
+        is_hypo = is_hypo or (not d.nominal and wished(tokens, head, tree))  # "fearful that Isis will return"
         if entry.code in ARRIVALS and any(t.lower.startswith("peacekeep") for t in tokens[d.source.start:d.source.end]):
             entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)

@@ -37,8 +37,7 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
         "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
-        "person_pronouns", "alleging_verbs", "affiliation_prepositions", "participle_clause",
-        "condition_clause", "condition_marks")
+        "person_pronouns", "alleging_verbs", "affiliation_prepositions", "participle_clause")
 MAX_PHRASE_DEPTH = 3
 
 
