@@ -16,7 +16,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
-from .noevent import bare_statement, lacks_object, unaddressed
+from .noevent import bare_statement, lacks_object, private_trip, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -26,6 +26,7 @@ from .modality import (
     quoted,
     threat_speculation,
     uncertain,
+    wished,
 )
 from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
@@ -256,7 +257,7 @@ class Coder:
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return [r for r in rows if not unaddressed(r)], context, referents.after(actors)
+        return [r for r in rows if not unaddressed(r) and not private_trip(r)], context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:
@@ -271,6 +272,7 @@ class Coder:
         elif entry.root_code == "19" and _repression(d):
             entry = self._codebook(REPRESSION)  # "police opened fire on demonstrators": 175
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
+        is_hypo = is_hypo or (not d.nominal and wished(tokens, head, tree))  # "fearful that Isis will return"
         if entry.code in ARRIVALS and any(t.lower.startswith("peacekeep") for t in tokens[d.source.start:d.source.end]):
             entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
