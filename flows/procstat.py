@@ -31,7 +31,38 @@ def peak_rss_mb(pid: int | str = "self") -> float:
 
 
 def descendants(pid: int) -> list[int]:
-    """The live processes below ``pid`` (children, their children...)."""
+    """The live processes below ``pid`` (children, their children...): from each thread's
+    `children` file where the kernel has them (a few small reads), else from a scan of /proc."""
+    found, todo = [], [pid]
+    while todo:
+        kids = _children(todo.pop())
+        if kids is None:
+            return _descendants_by_scan(pid)
+        found.extend(kids)
+        todo.extend(kids)
+    return found
+
+
+def _children(pid: int) -> list[int] | None:
+    """The children of ``pid``; [] when it has gone; None when the kernel has no `children` files."""
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    kids: list[int] = []
+    for task in tasks:
+        try:
+            kids.extend(int(k) for k in (task / "children").read_text().split())
+        except FileNotFoundError:
+            if not (task / "stat").exists():
+                continue  # the thread ended
+            return None
+        except OSError:
+            continue
+    return kids
+
+
+def _descendants_by_scan(pid: int) -> list[int]:
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

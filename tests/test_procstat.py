@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from flows.procstat import descendants, peak_rss_mb, rss_mb
+from flows.procstat import _descendants_by_scan, descendants, peak_rss_mb, rss_mb
 
 
 def test_a_child_started_by_subprocess_reports_its_own_peak_not_its_parents():
@@ -27,6 +27,7 @@ def test_descendants_finds_children_and_grandchildren():
             subprocess.run(["sleep", "0.1"])
         assert len(found) == 1 and child.pid in descendants(int(open("/proc/self/stat").read().split()[0]))
         assert peak_rss_mb(found[0]) > 0
+        assert sorted(descendants(child.pid)) == sorted(_descendants_by_scan(child.pid))  # the fallback agrees
     finally:
         for pid in descendants(child.pid):
             subprocess.run(["kill", str(pid)])

@@ -132,6 +132,12 @@ class ActorMatcher:
                 items.append((first, last + 1, hit.agent))
         return [_named(a, tokens) for a in _combine(items, tokens)]
 
+    @staticmethod
+    def dated(hits: list[_Hit]) -> bool:
+        """Whether a name among `hits` means different actors at different dates (a title held
+        in turn: "the US president"), so that resolving them needs the event's date."""
+        return any(len(hit.actors) > 1 for hit in hits)
+
     def _pick(self, entries: tuple[ActorEntry, ...], on: date | None) -> ActorEntry:
         kinds = {"person": 0, "group": 1, "organization": 2, "country": 3}
         best_kind = min(entries, key=lambda e: kinds.get(e.kind, 9)).kind

@@ -29,6 +29,7 @@ from .wordlists import word_set
 
 ACCUSATION, CRITICISM = "112", "111"
 BLAME, ACCUSING = word_set("blame_words"), word_set("accusing_verbs")
+BLAME_HEADS = frozenset(w.split()[0] for w in BLAME)
 
 
 def allegations(dyads: list[Dyad], tokens: list[Token], tree: Tree | None) -> list[Dyad]:
@@ -63,6 +64,11 @@ def _alleged_by(d: Dyad, heads: frozenset[int], tree: Tree | None) -> int | None
         return next((g for g in clause_governors(tree, d.match.head) if g in heads), None)
     before = [h for h in heads if h < d.source.start < d.match.head]
     return max(before) if before else None
+
+
+def may_blame(tokens: list[Token]) -> bool:
+    """A word that may open a blame ("lied", "destroying … evidence"): the sentence is worth parsing."""
+    return any(t.lower in BLAME_HEADS for t in tokens)
 
 
 def blamed(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], tree: Tree | None) -> list[Dyad]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 from .actors import Actor, matcher_for
-from .allegation import BLAME, allegations, blamed
+from .allegation import allegations, blamed, may_blame
 from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
@@ -16,7 +16,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
-from .noevent import bare_statement, idle_warning, lacks_object, unaddressed
+from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -26,6 +26,7 @@ from .modality import (
     quoted,
     threat_speculation,
     uncertain,
+    wished,
 )
 from .places import LOCATIVES, Place, PlaceGate, actor_place, located_places
 from .relevance import OTHER, judge, load_rules
@@ -46,7 +47,6 @@ from .wordlists import word_set
 LEAD_SENTENCES = 2
 PLACE_CUES = LOCATIVES | TARGET_PLACE_PREPOSITIONS | VICTIM_PLACE_PREPOSITIONS
 INTENT_ROOTS = word_set("intent_roots")
-BLAME_HEADS = frozenset(w.split()[0] for w in BLAME)
 
 
 # CAMEO 19x is force used by armed forces; killing or wounding by irregulars (rebels, militias,
@@ -78,6 +78,7 @@ class Candidate:
     tokens: list[Token]
     parse: bool         # whether it is parsed (tagged): an event word's part of speech is in doubt
     syntax: bool = True  # whether its dependencies are parsed: a pattern other than a reporting verb
+    actors: tuple[Actor, ...] | None = None  # its actors, when no name in it means another at another date
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,20 +151,21 @@ class Coder:
                 continue
             tokens = tokenize(text, s0, s1)
             if any(t.lower in by_head for t in tokens):
-                matches = self._matches(tokens, hits[lo:hi], text)
+                actors = self.matcher.resolve(hits[lo:hi], tokens, text, None)
+                matches = self._matches(tokens, actors)
                 if matches:
                     # a sentence whose only acts are reporting verbs ("X said") is coded by the word
                     # rules: it is tagged only if a word's part of speech is in doubt, parsed only if
                     # what it reports may blame someone (allegation.py)
-                    syntax = any("say" not in m.pattern.flags for m in matches) or _blaming(tokens)
+                    syntax = any("say" not in m.pattern.flags for m in matches) or may_blame(tokens)
                     parse = syntax or any(self.verbs.ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
-                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax))
+                    timeless = None if self.matcher.dated(hits[lo:hi]) else tuple(actors)
+                    found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax, timeless))
         return found
 
-    def _matches(self, tokens: list[Token], hits: list, text: str) -> list[VerbMatch]:
+    def _matches(self, tokens: list[Token], actors: list[Actor]) -> list[VerbMatch]:
         """Event words matching with no part of speech known: the parse can only take matches
         away, so a sentence without one is not worth parsing (nor coding)."""
-        actors = self.matcher.resolve(hits, tokens, text, None)
         if not actors:
             return []
         return match_verbs(tokens, self.verbs, frozenset(i for a in actors for i in range(a.start, a.end)))
@@ -206,10 +208,13 @@ class Coder:
     def acts(self, article: dict, candidate: Candidate, tagged: Tagged) -> Acts:
         """The sentence's actors, and its event words that keep their part of speech in `tagged`."""
         text, s0, tokens = article["text"] or "", candidate.start, candidate.tokens
-        published = article.get("published_at")
-        pub_date = published.date() if published is not None else None
-        event_date = resolve_event_date(text[s0:candidate.end], pub_date, 0)  # the main clause's, for roles
-        actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
+        if candidate.actors is not None:  # found already, and the same at any date
+            actors = list(candidate.actors)
+        else:
+            published = article.get("published_at")
+            pub_date = published.date() if published is not None else None
+            event_date = resolve_event_date(text[s0:candidate.end], pub_date, 0)  # the main clause's, for roles
+            actors = self.matcher.resolve(candidate.hits, tokens, text, event_date or pub_date)
         if not actors:
             return Acts(actors, [])
         actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
@@ -256,7 +261,7 @@ class Coder:
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return [r for r in rows if not unaddressed(r)], context, referents.after(actors)
+        return [r for r in rows if not unaddressed(r) and not private_trip(r)], context, referents.after(actors)
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:
@@ -271,6 +276,7 @@ class Coder:
         elif entry.root_code == "19" and _repression(d):
             entry = self._codebook(REPRESSION)  # "police opened fire on demonstrators": 175
         entry, is_negated, is_hypo = self._announced(entry, tokens, head, source_end, is_negated, is_hypo)
+        is_hypo = is_hypo or (not d.nominal and wished(tokens, head, tree))  # "fearful that Isis will return"
         if entry.code in ARRIVALS and any(t.lower.startswith("peacekeep") for t in tokens[d.source.start:d.source.end]):
             entry = self._codebook(PEACEKEEPING)  # peacekeepers arriving provide peacekeeping (074)
         where = place or actor_place(d.target if entry.quad_class == 4 and d.target else d.source)
@@ -341,11 +347,6 @@ def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
                 break
         out.append(m)
     return out
-
-
-def _blaming(tokens: list[Token]) -> bool:
-    """A word that may open a blame (words.yaml `blame_words`: "lied", "destroying … evidence")."""
-    return any(t.lower in BLAME_HEADS for t in tokens)
 
 
 def _right_after_to(gap: list[str]) -> bool:

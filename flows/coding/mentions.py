@@ -70,9 +70,12 @@ def _code_chunk(coder: Coder, chunk: pl.DataFrame, hits: dict[str, list]) -> lis
             raise _failed(article, exc) from exc
     tagged_all, acts_all = tag_and_read(coder, [(a, c) for a, cs in zip(articles, candidates) for c in cs if c.parse],
                                         _failed)
+    # the place names that need the NER, found in one batched pass too; not in a sentence whose event
+    # words all lost their part of speech to the tagger (it is coded no further)
+    acting = iter([read is None or bool(read.matches) for read in acts_all])
+    asked = [[(not c.parse or next(acting)) and needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs]
+             for a, cs in zip(articles, candidates)]
     parsed, read_acts = iter(tagged_all), iter(acts_all)
-    # the place names that need the NER, found in one batched pass too
-    asked = [[needs_entities(c.tokens, a["text"], PLACE_CUES) for c in cs] for a, cs in zip(articles, candidates)]
     entities = iter(entity_spans([a["text"][c.start:c.end] for a, cs, need in zip(articles, candidates, asked)
                                   for c, n in zip(cs, need) if n]))
     rows: list[dict] = []

@@ -26,6 +26,7 @@ FUTURE_MODALS = word_set("future_modals")
 OBLIGED = word_set("obligation_words")
 SPECULATIVE = word_set("speculative_words")
 WONDERING = word_set("wondering_words")
+WISHING = word_set("wishing_words")
 CONDITIONAL = word_set("threat_conditions")
 CLOSING = word_set("closing_marks")
 
@@ -66,7 +67,8 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
         window = [t for k, t in enumerate(window, start=lo) if tree.deps[k] != "advmod"]
         scope = clause_scope(tree, head)
         if (parse_conditional(tree, tokens, head) or parse_modal(tree, tokens, head)
-                or any(tokens[k].lower in HEDGE_VERBS or tokens[k].lower in MODALS - FUTURE_MODALS for k in scope)):
+                or any(tokens[k].lower in HEDGE_VERBS or tokens[k].lower in MODALS - FUTURE_MODALS for k in scope)
+                or wished(tokens, head, tree)):
             return True
     elif any(t.lower in CONDITIONALS for t in tokens[:head]):
         return True
@@ -81,6 +83,13 @@ def hypothetical(tokens: list[Token], head: int, source_end: int, nominal: bool,
     if nominal:
         return any(t.lower in HEDGE_MODIFIERS for t in tokens[max(0, head - 3):head])
     return False
+
+
+def wished(tokens: list[Token], head: int, tree: Tree | None) -> bool:
+    """The head's clause is what a verb or adjective of fearing, hoping or wishing governs
+    ("fearful that Isis will return", "hoped that Iran would withdraw"): feared or wished for,
+    neither stated as done nor announced by its source."""
+    return tree is not None and any(tokens[k].lower in WISHING for k in clause_governors(tree, head))
 
 
 def questioned(tokens: list[Token]) -> bool:

@@ -14,6 +14,7 @@ MEDIA = "MED"
 ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
 ADDRESSED_ROOTS = word_set("addressed_roots")
 WARNINGS, CONDITIONS = word_set("warning_patterns"), word_set("threat_conditions")
+PRIVATE_TRIPS, PRIVATE_TRAVELLERS = word_set("private_trip_codes"), word_set("private_traveller_types")
 
 
 def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
@@ -72,3 +73,9 @@ def unaddressed(row: dict) -> bool:
     whom it was addressed to is what makes it an event ("the developer who visited Assange", "the
     people he met", "demanded permission to observe"); a refusal or an intent stays coded."""
     return row["actor2_code"] is None and row["event_root_code"] in ADDRESSED_ROOTS
+
+
+def private_trip(row: dict) -> bool:
+    """A visit or trip whose source, as finally coded, is civilians or refugees ("citizens who
+    travelled to join Isis"): people going somewhere, not a political visit."""
+    return row["event_code"] in PRIVATE_TRIPS and row["actor1_type_code"] in PRIVATE_TRAVELLERS

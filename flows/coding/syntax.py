@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from lemminflect import getAllLemmas, getInflection
 
 from flows.resources import dictionaries_dir
 
@@ -167,7 +168,17 @@ def subject_actors(tree: Tree, tokens: list[Token], groups: list[list[Actor]], h
 def _passive_conjunct(tree: Tree, head: int, subject: int, rules) -> bool:
     """"were run over and killed": passive too, as a past form with no object of its own."""
     return (tree.deps[head] in rules["conjunct"] and tree.deps[subject] in rules["passive_subject"]
-            and tree.tags[head] in ("VBN", "VBD") and not tree.kids(head, rules["object"]))
+            and _past_form(tree.words[head], tree.tags[head]) and not tree.kids(head, rules["object"]))
+
+
+def _past_form(word: str, tag: str | None) -> bool:
+    """A past form, or a past participle the tagger read as a base form ("were rounded up, shot
+    or beheaded": "shot/VB"), which its own lemma's participle shows."""
+    if tag in ("VBN", "VBD"):
+        return True
+    lower = word.lower()
+    return tag == "VB" and any(lower != lemma and lower in getInflection(lemma, "VBN")
+                               for lemma in getAllLemmas(lower, upos="VERB").get("VERB", ()))
 
 
 def _participle_clause(tree: Tree, head: int, rules) -> bool:

@@ -10,12 +10,10 @@ import json
 import re
 from pathlib import Path
 
-import numpy as np
-import pytest
 
 from flows.coding.realnews import report as realnews_report
-from flows.coding.realnews.score import (Item, article_counts, gold_levels, interval, mention_levels,
-                                         prf, resample)
+from flows.coding.realnews.score import (Item, article_counts, certain_counts, gold_levels, interval,
+                                         mention_levels, prf, resample)
 
 REPO = Path(__file__).resolve().parents[2]
 SET = REPO / "data" / "eval" / "realnews"
@@ -100,6 +98,20 @@ def test_counts_precision_recall_and_intervals_by_article():
     assert boot.shape == (500, table.shape[1])
     lo, hi = interval(prf(*boot[:, 4:7].T)[0])
     assert 0.0 <= lo <= 0.5 <= hi <= 1.0 and lo < hi
+
+
+def test_recall_of_events_not_marked_uncertain_counts_only_those():
+    sure = {"source": "USAGOV", "target": "IRN", "code": "111"}
+    unsure = {"source": "RUS", "target": "UKR", "code": "190", "uncertain": True}
+    row = {"event_root_code": "11", "event_code": "111", "actor1_code": "USAGOV", "actor1_country_code": "USA",
+           "actor2_code": "IRN", "actor2_country_code": "IRN"}
+    found = _item("a", [sure, unsure], [row])
+    found.certain = frozenset(gold_levels([sure])[1])
+    missed = _item("b", [sure], [])
+    missed.certain = frozenset(gold_levels([sure])[1])
+    only_unsure = _item("c", [unsure], [])  # no certain event: counts for nothing here
+    table = certain_counts([found, missed, only_unsure])
+    assert table.tolist() == [[1, 0], [0, 1], [0, 0]]
 
 
 def test_the_report_skips_cleanly_without_shared(monkeypatch, tmp_path):

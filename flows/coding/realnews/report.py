@@ -18,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from .corpus import SET_DIR, extract, shared_root
-from .score import (LEVELS, POLITICAL, Item, article_counts, attach_predictions, interval,
+from .score import (LEVELS, POLITICAL, Item, article_counts, attach_predictions, certain_counts, interval,
                     load_items, prf, read_jsonl, resample)
 
 HALVES = (("development half", "dev"), ("held-back half", "heldback"), ("both halves", None))
@@ -43,6 +43,12 @@ def sentence_figures(items: list[Item]) -> list[str]:
     per100 = boot[:, fp] / np.maximum(boot[:, 0], 1)
     lines.append(f"  false events per 100 sentences (root+countries): "
                  f"{_ci(total[fp] / total[0], per100, 100, '{:.1f}')}")
+    sure = certain_counts(items)
+    found, boot_sure = sure.sum(axis=0), resample(sure)
+    if found.sum():
+        recall = boot_sure[:, 0] / np.maximum(boot_sure.sum(axis=1), 1)
+        lines.append(f"  recall (root+countries) of the {found.sum()} events not marked uncertain: "
+                     f"{_ci(found[0] / found.sum(), recall)}")
     return lines
 
 

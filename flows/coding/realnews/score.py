@@ -33,6 +33,7 @@ class Item:
     gold: tuple[set, set, set]
     predicted: tuple[set, set, set] = (set(), set(), set())
     uncertain: int = 0  # annotated events marked uncertain
+    certain: frozenset = frozenset()  # root+countries of the events not marked uncertain
     text: str = ""      # the sentence as geowire extracted it (set by attach_predictions)
     article_id: str = ""  # where attach_predictions found it: its article and sentence index
     index: int = -1
@@ -70,8 +71,10 @@ def load_items(set_dir: Path = SET_DIR) -> list[Item]:
         if s["id"] in annotations:
             key = s.get("article") or ""
             events = annotations[s["id"]]["events"]
+            sure = gold_levels([e for e in events if not e.get("uncertain")])[1]
             items.append(Item(s["id"], key, s["half"], s["stratum"], topics.get(key, "unknown"),
-                              gold_levels(events), uncertain=sum(bool(e.get("uncertain")) for e in events)))
+                              gold_levels(events), uncertain=sum(bool(e.get("uncertain")) for e in events),
+                              certain=frozenset(sure)))
     return items
 
 
@@ -123,6 +126,16 @@ def article_counts(items: list[Item]) -> tuple[list[str], np.ndarray]:
             g, p = it.gold[level], it.predicted[level]
             r[1 + 3 * level:4 + 3 * level] += (len(g & p), len(p - g), len(g - p))
     return keys, table
+
+
+def certain_counts(items: list[Item]) -> np.ndarray:
+    """Per article: root+countries events not marked uncertain that the coder found, and missed."""
+    keys = sorted({it.key for it in items})
+    row = {k: i for i, k in enumerate(keys)}
+    table = np.zeros((len(keys), 2), dtype=np.int64)
+    for it in items:
+        table[row[it.key]] += (len(it.certain & it.predicted[1]), len(it.certain - it.predicted[1]))
+    return table
 
 
 def prf(tp, fp, fn):
