@@ -5,19 +5,31 @@ as a fact; the report is the speaker's accusation of the act's author (CAMEO 112
 GBRGOV), not 171 GBRGOV → GBR. The alleging verbs are data (syntax.yaml `alleging_verbs`); the
 act must sit in the clause the verb governs (the parse), or, unparsed, follow the verb with its
 own subject after it.
+
+Reported speech is also coded by what it says of another actor (`blamed`): "a spokesperson said
+the allegations showed Russia's desperation" is the speaker's criticism of Russia (111), "he
+claims the UK government is destroying evidence" an accusation of it (112). The clause must be the
+reporting verb's complement in the parse, say something of blame (words.yaml `blame_words`, on
+its verb, object, complement or the object's adjectives) and name the blamed actor in its subject
+or as the object's possessor; a negated clause ("was not responsible") blames no one.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
+from .actors import Actor, same_actor
+from .clausetree import clause_scope
 from .matcher import VerbMatch
 from .structure import Dyad
 from .structure.words import CONFLICT_ROOTS
 from .clausetree import clause_governors
 from .syntax import Tree, load_rules
 from .text import Token
+from .wordlists import word_set
 
-ACCUSATION = "112"
+ACCUSATION, CRITICISM = "112", "111"
+BLAME, ACCUSING = word_set("blame_words"), word_set("accusing_verbs")
+BLAME_HEADS = frozenset(w.split()[0] for w in BLAME)
 
 
 def allegations(dyads: list[Dyad], tokens: list[Token], tree: Tree | None) -> list[Dyad]:
@@ -52,3 +64,76 @@ def _alleged_by(d: Dyad, heads: frozenset[int], tree: Tree | None) -> int | None
         return next((g for g in clause_governors(tree, d.match.head) if g in heads), None)
     before = [h for h in heads if h < d.source.start < d.match.head]
     return max(before) if before else None
+
+
+def may_blame(tokens: list[Token]) -> bool:
+    """A word that may open a blame ("lied", "destroying … evidence"): the sentence is worth parsing."""
+    return any(t.lower in BLAME_HEADS for t in tokens)
+
+
+def blamed(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], tree: Tree | None) -> list[Dyad]:
+    """The speaker's criticism or accusation of another actor, for each reporting verb among the
+    dyads whose complement blames that actor (the reporting verb's own dyads are left as they are)."""
+    if tree is None:
+        return []
+    rules = load_rules()
+    out: list[Dyad] = []
+    for d in dyads:
+        if "say" not in d.match.pattern.flags or d.source is None:
+            continue
+        head = d.match.head
+        for clause in tree.kids(head, rules["clause_complement"]):
+            target = _blame_target(tree, tokens, actors, clause, d.source, rules)
+            if target is None or any(tree.deps[k] in rules["negation"] for k in clause_scope(tree, head, rules)):
+                continue
+            code = ACCUSATION if tokens[head].lower in ACCUSING else CRITICISM
+            pattern = replace(d.match.pattern, code=code, flags=frozenset(),
+                              text=f"{d.match.pattern.text} _ {tokens[clause].lower}")
+            out.append(Dyad(VerbMatch(head, (head,), pattern), d.source, target, False, False, d.source_gap,
+                            d.inherited, False, "parse:blame"))
+    return out
+
+
+def _blame_target(tree: Tree, tokens: list[Token], actors: list[Actor], clause: int, speaker: Actor,
+                  rules) -> Actor | None:
+    """The actor the clause at `clause` blames, if it says something of blame and is not negated."""
+    if any(tree.deps[k] in rules["negation"] for k in clause_scope(tree, clause, rules)):
+        return None
+    words = _predicate(tree, clause, rules)
+    said = {tokens[k].lower for k in words} | {f"{tokens[clause].lower} {tokens[k].lower}" for k in words}
+    if not said & BLAME:
+        return None
+    subjects = tree.kids(clause, rules["subject"] | rules["passive_subject"])
+    owners = [o for k in words for o in tree.children[k] if tree.deps[o] in rules["possessive"]]
+    for top in subjects + owners:
+        span = subtree(tree, top)
+        found = next((a for a in actors if a.start in span and a.country_code is not None
+                      and not own_side(a, speaker)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def own_side(actor: Actor, speaker: Actor) -> bool:
+    """The speaker itself, or its country as a whole ("Russia said the Russian government …");
+    a country's opposition blaming its government is another side."""
+    if same_actor(actor, speaker):
+        return True
+    return actor.country_code == speaker.country_code and (
+        actor.type_code == speaker.type_code or speaker.country_code in (actor.code, speaker.code))
+
+
+def _predicate(tree: Tree, clause: int, rules) -> list[int]:
+    """The clause's verb and its predicate words (object, complement, the object's adjectives)."""
+    words = [clause] + tree.kids(clause, rules["predicate_words"])
+    return words + [a for k in words[1:] for a in tree.kids(k, rules["predicate_words"])]
+
+
+def subtree(tree: Tree, top: int) -> set[int]:
+    span, todo = set(), [top]
+    while todo:
+        k = todo.pop()
+        if k not in span:
+            span.add(k)
+            todo.extend(tree.children[k])
+    return span

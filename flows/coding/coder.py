@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 from .actors import Actor, matcher_for
-from .allegation import allegations
+from .allegation import allegations, blamed, may_blame
 from .attribution import attribution_tokens
 from .clauses import main_events
 from .dates import resolve_event_date
@@ -16,7 +16,7 @@ from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene
 from .matcher import VerbMatch, match_verbs
-from .noevent import bare_statement, lacks_object, private_trip, unaddressed
+from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -155,8 +155,9 @@ class Coder:
                 matches = self._matches(tokens, actors)
                 if matches:
                     # a sentence whose only acts are reporting verbs ("X said") is coded by the word
-                    # rules: it is tagged only if a word's part of speech is in doubt
-                    syntax = any("say" not in m.pattern.flags for m in matches)
+                    # rules: it is tagged only if a word's part of speech is in doubt, parsed only if
+                    # what it reports may blame someone (allegation.py)
+                    syntax = any("say" not in m.pattern.flags for m in matches) or may_blame(tokens)
                     parse = syntax or any(self.verbs.ambiguous(tokens[m.head].lower, m.pattern.pos) for m in matches)
                     timeless = None if self.matcher.dated(hits[lo:hi]) else tuple(actors)
                     found.append(Candidate(index, s0, s1, hits[lo:hi], tokens, parse, syntax, timeless))
@@ -248,11 +249,14 @@ class Coder:
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
                                              scene, tree),
                             tokens, tree)
-        specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
+        # what a reporting verb's clause says of another actor: no main event over the clause's own
+        specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens) + blamed(
+            dyads, actors, tokens, tree)
         chosen = specific or dyads
         if chosen:
             context = chosen[0].source
-        chosen = [d for d in chosen if not bare_statement(d, tokens) and not lacks_object(d)]
+        chosen = [d for d in chosen
+                  if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens, actors, tree)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),

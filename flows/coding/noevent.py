@@ -2,7 +2,10 @@
 its addressee and has none (read by coder.py)."""
 from __future__ import annotations
 
+from .actors import Actor
+from .allegation import own_side, subtree
 from .structure import Dyad
+from .syntax import Tree, load_rules
 from .text import Token
 from .wordlists import word_set
 
@@ -10,6 +13,7 @@ STATEMENT = "010"
 MEDIA = "MED"
 ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("address_prepositions")
 ADDRESSED_ROOTS = word_set("addressed_roots")
+WARNINGS, CONDITIONS = word_set("warning_patterns"), word_set("threat_conditions")
 PRIVATE_TRIPS, PRIVATE_TRAVELLERS = word_set("private_trip_codes"), word_set("private_traveller_types")
 
 
@@ -27,6 +31,35 @@ def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
     before = [t.lower for t in tokens[max(head + 1, d.target.start - 3):d.target.start]]
     return (tokens[head].lower not in ADDRESSING and d.target.start > head
             and not any(w in ADDRESS_PREPOSITIONS for w in before))
+
+
+def idle_warning(d: Dyad, tokens: list[Token], actors: list[Actor], tree: Tree | None) -> bool:
+    """"Warned of an upshift in terrorism", "warned that prices would rise": a warning with no
+    addressee ("warned Russia of …", "warned the US that …"), no condition put to anyone ("… if
+    it attacks") and no act announced by the speaker's side ("warned that police will no longer
+    tolerate rallies") threatens no one (words.yaml `warning_patterns`)."""
+    if d.match.pattern.text not in WARNINGS:
+        return False
+    head = d.match.head
+    addressed = d.target is not None and head < d.target.start <= head + 2 and all(
+        t.lower in ("the", "a", "an") for t in tokens[head + 1:d.target.start])
+    return not (addressed or any(t.lower in CONDITIONS for t in tokens[head:])
+                or _announced_by_own_side(d, tokens, actors, tree))
+
+
+def _announced_by_own_side(d: Dyad, tokens: list[Token], actors: list[Actor], tree: Tree | None) -> bool:
+    """The warning's clause announces an act ("will", "shall") whose subject names no actor
+    but the speaker's own side ("police will …", "missiles will be coming")."""
+    if tree is None:
+        return False
+    rules = load_rules()
+    for clause in tree.kids(d.match.head, rules["clause_complement"]):
+        if not any(tokens[k].lower in rules["announcing_modals"] for k in tree.kids(clause, rules["auxiliary"])):
+            continue
+        span = {k for s in tree.kids(clause, rules["subject"] | rules["passive_subject"]) for k in subtree(tree, s)}
+        if not any(a.start in span and a.country_code is not None and not own_side(a, d.source) for a in actors):
+            return True
+    return False
 
 
 def lacks_object(d: Dyad) -> bool:

@@ -37,7 +37,8 @@ KEYS = ("subject", "passive_subject", "passive_markers", "agent", "object", "nou
         "purpose_clause", "partner_prepositions", "clause_complement", "denying_verbs",
         "announcing_modals", "negative_determiners", "determiners", "quote_openers",
         "event_noun_governors", "instrument_prepositions", "aspectual_verbs", "reporting_verbs",
-        "person_pronouns", "alleging_verbs", "affiliation_prepositions", "participle_clause")
+        "person_pronouns", "alleging_verbs", "affiliation_prepositions", "participle_clause",
+        "predicate_words", "possessive")
 MAX_PHRASE_DEPTH = 3
 
 
