@@ -14,7 +14,7 @@ from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
-from .scene import article_scene
+from .scene import article_scene, confident_scene
 from .matcher import VerbMatch, match_verbs
 from .noevent import bare_statement, lacks_object, unaddressed
 from .modality import (
@@ -33,6 +33,7 @@ from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .partners import partner_dyads
+from .people import remember_people
 from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
@@ -140,6 +141,7 @@ class Coder:
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
         if relevance == OTHER:
             return []  # not about politics, conflict or the state: no events
+        hits = remember_people(self.matcher, text, hits)  # "Yakovenko" after "Russia's ambassador Alexander Yakovenko"
         hit_starts = [h.start for h in hits]
         by_head = self.verbs.by_head
         found = []
@@ -186,7 +188,10 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
-        scene = article_scene(self.matcher.find(text) if hits is None else hits) if candidates else None
+        scene: tuple[str | None, str | None] = (None, None)  # where the story is set; the same when sure
+        if candidates:
+            hits = self.matcher.find(text) if hits is None else hits
+            scene = article_scene(hits), confident_scene(hits)
         for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)
@@ -215,7 +220,7 @@ class Coder:
         return Acts(actors, _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
 
     def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None,
-                       scene=None):
+                       scene=(None, None)):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
@@ -240,7 +245,7 @@ class Coder:
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
-                                             scene, tree),
+                                             scene[0], tree, scene[1]),
                             tokens, tree)
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens)
         chosen = specific or dyads
