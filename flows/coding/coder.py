@@ -192,11 +192,16 @@ class Coder:
         if candidates:
             hits = self.matcher.find(text) if hits is None else hits
             scene = article_scene(hits), confident_scene(hits)
+        context_at = -2  # the sentence the context actor was read in
         for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)
-            found, context, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
-                                                            referents, scene)
+            # a bare state agent ("officials") continues the sentence just before it, if it has an
+            # actor; else it is the state of where the story is set, when that is sure
+            home = None if context_at == candidate.index - 1 else scene[1]
+            found, now, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
+                                                        referents, (scene[0], home))
+            context, context_at = now, (candidate.index if now is not context else context_at)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
