@@ -7,15 +7,17 @@ newsworthiest people; the others are actors only where their role is written. He
 introduced is remembered by surname for the rest of the article, and each later mention of the
 surname becomes an actor hit coding the person as the introduction did (country + role type).
 
-Only within one article, only when unambiguous: two people introduced with the same surname (or
-one surname under two codes) give none; a surname the article also writes in lower case ("may",
-"brown") or a word the dictionaries match is no name. Nothing is parsed: the introductions are
-read from the actor matcher's hits, the tokenizer and the matcher's own role + name reading.
+Only within one article, only when unambiguous: two people introduced with the same surname give
+none (one person introduced twice under two codes is remembered under the code most give); a
+surname the article also writes in lower case ("may", "brown") or a word the dictionaries match is
+no name. Nothing is parsed: the introductions are read from the actor matcher's hits, the
+tokenizer and the matcher's own role + name reading.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .actors import NOT_NAMES, Actor, ActorMatcher, _Hit
@@ -76,12 +78,23 @@ def introduced(matcher: ActorMatcher, text: str, hits: list[_Hit]) -> list[Perso
             found.setdefault(person.surname, []).append(person)
     out = []
     for surname, people in found.items():
-        if len({p.entry.code for p in people}) > 1 or len({p.name for p in people if " " in p.name}) > 1:
-            continue  # two people (or one surname under two roles): no guess
+        if len({p.name for p in people}) > 1:
+            continue  # two people with one surname: no guess
         if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", _without(text, surname)):
             continue  # the word is also written in lower case: a common word, not only a name
-        out.append(min(people, key=lambda p: p.end))
+        out.append(_most_read(people))
     return out
+
+
+def _most_read(people: list[Person]) -> Person:
+    """One person's introductions: the code most of them give ("Russia's ambassador to the UK,
+    Alexander Yakovenko" twice outweighs "Russia's UK ambassador Alexander Yakovenko"), the
+    first one's on a tie; remembered from the first introduction on."""
+    votes = Counter(p.entry.code for p in people)
+    best = max(votes.values())
+    chosen = next(p for p in people if votes[p.entry.code] == best)
+    first = min(p.end for p in people)
+    return Person(chosen.name, chosen.surname, chosen.entry, first)
 
 
 def _dictionary_person(hit: _Hit, text: str) -> Person | None:

@@ -51,3 +51,9 @@ def test_a_surname_alone_codes_the_remembered_person(full):
 def test_without_an_introduction_a_surname_is_no_actor(full):
     text = "Yakovenko accused Britain of spreading lies about the poisoning."
     assert not any(a1 and a1.startswith("RUS") for a1, _, _ in coded(*full, text))
+
+
+def test_one_person_read_under_two_codes_keeps_the_code_most_introductions_give(full):
+    text = ("Russia's ambassador to the UK, Alexander Yakovenko, spoke. Russia's UK ambassador Alexander "
+            "Yakovenko replied. Russia's ambassador, Alexander Yakovenko, left.")
+    assert _people(full, text) == {"Yakovenko": "RUSGOV"}
