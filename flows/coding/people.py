@@ -29,7 +29,9 @@ NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 3
 # a role, then (after a comma or not) two or three capitalised words: a name may follow
 NAME_AFTER = re.compile(rf"\s*(?:,\s*)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
-APPOSED = 30  # characters either side of a role looked at for a comma ("Ahmet Yilmaz, Turkey's minister")
+APPOSED = 30  # characters between a role and a name in apposition ("Ahmet Yilmaz, Turkey's minister")
+NAME_APPOSED_AFTER = re.compile(rf"[^.,;]{{0,{APPOSED}}},\s*{NAME_WORD}\s+{NAME_WORD}")
+NAME_APPOSED_BEFORE = re.compile(rf"{NAME_WORD}\s+{NAME_WORD},[^.,;]{{0,{APPOSED}}}$")
 POSTING_WORDS = 4  # words of a posting between a role and its name ("ambassador to the UK, Alexander …")
 POSTING = word_set("posting_prepositions")
 APPOSITION_GLUE = word_set("apposition_glue")
@@ -64,14 +66,14 @@ def introduced(matcher: ActorMatcher, text: str, hits: list[_Hit]) -> list[Perso
     """The people the article introduces with a country-bearing role, one per surname: none for
     a surname two different people (or codes) share, or that is no name in this article."""
     spans = None
+    read: dict[int, tuple[list[Token], list[Actor]]] = {}  # each sentence's tokens and actors, read once
     found: dict[str, list[Person]] = {}
     for index, hit in enumerate(hits):
         if hit.actors and hit.actors[0].kind == "person":
             person = _dictionary_person(hit, text)
-        elif hit.agent is not None and (NAME_AFTER.match(text, hit.end)
-                                        or "," in text[max(0, hit.start - APPOSED):hit.end + APPOSED]):
+        elif hit.agent is not None and _name_near(text, hit):
             spans = spans or split_sentences(text)
-            person = _role_person(matcher, text, hits, index, spans)
+            person = _role_person(matcher, text, hits, index, spans, read)
         else:
             continue
         if person is not None:
@@ -110,16 +112,23 @@ def _dictionary_person(hit: _Hit, text: str) -> Person | None:
     return _person(name, entry.code, entry.country_code, entry.type_code, hit.end)
 
 
+def _name_near(text: str, hit: _Hit) -> bool:
+    """Whether two capitalised words follow the role, or stand in apposition to it."""
+    return bool(NAME_AFTER.match(text, hit.end) or NAME_APPOSED_AFTER.match(text, hit.end)
+                or NAME_APPOSED_BEFORE.search(text, max(0, hit.start - 3 * APPOSED), hit.start))
+
+
 def _role_person(matcher: ActorMatcher, text: str, hits: list[_Hit], index: int,
-                 spans: list[tuple[int, int]]) -> Person | None:
+                 spans: list[tuple[int, int]], read: dict) -> Person | None:
     """The person a country-bearing role names in its sentence: "Russian ambassador Alexander
     Yakovenko" (the matcher's own role + name reading), "the Turkish president, Recep Tayyip
     Erdoğan" or "Ahmet Yilmaz, Turkey's interior minister" (apposition)."""
     hit = hits[index]
-    s0, s1 = spans[max(0, bisect_right([s for s, _ in spans], hit.start) - 1)]
-    tokens = tokenize(text, s0, s1)
-    sentence_hits = [h for h in hits if s0 <= h.start < s1]
-    actors = matcher.resolve(sentence_hits, tokens, text, None)
+    s0, s1 = spans[max(0, bisect_right(spans, (hit.start, len(text) + 1)) - 1)]
+    if s0 not in read:
+        tokens = tokenize(text, s0, s1)
+        read[s0] = tokens, matcher.resolve([h for h in hits if s0 <= h.start < s1], tokens, text, None)
+    tokens, actors = read[s0]
     actor = next((a for a in actors if a.char_start <= hit.start < a.char_end), None)
     if actor is None or actor.kind != "agent" or not actor.country_code or actor.ethnic:
         return None
