@@ -14,7 +14,7 @@ from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
-from .scene import article_scene
+from .scene import article_scene, confident_scene
 from .matcher import VerbMatch, match_verbs
 from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed
 from .modality import (
@@ -34,6 +34,7 @@ from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .partners import partner_dyads
+from .people import remember_people
 from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
@@ -142,6 +143,7 @@ class Coder:
         relevance = article["relevance"] if "relevance" in article else judge(self.matcher, text, self.rules, hits)
         if relevance == OTHER:
             return []  # not about politics, conflict or the state: no events
+        hits = remember_people(self.matcher, text, hits)  # "Yakovenko" after "Russia's ambassador Alexander Yakovenko"
         hit_starts = [h.start for h in hits]
         by_head = self.verbs.by_head
         found = []
@@ -190,12 +192,20 @@ class Coder:
         context: Actor | None = None
         referents = Referents()
         dateline = find_dateline(text, self.countries)
-        scene = article_scene(self.matcher.find(text) if hits is None else hits) if candidates else None
+        scene: tuple[str | None, str | None] = (None, None)  # where the story is set; the same when sure
+        if candidates:
+            hits = self.matcher.find(text) if hits is None else hits
+            scene = article_scene(hits), confident_scene(hits)
+        context_at = -2  # the sentence the context actor was read in
         for candidate, tagged, read in zip(candidates, parsed, acts):
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)
-            found, context, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
-                                                            referents, scene)
+            # a bare state agent ("officials") continues the sentence just before it, if it has an
+            # actor; else it is the state of where the story is set, when that is sure
+            home = None if context_at == candidate.index - 1 else scene[1]
+            found, now, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
+                                                        referents, (scene[0], home))
+            context, context_at = now, (candidate.index if now is not context else context_at)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
             for row in found:
@@ -222,7 +232,7 @@ class Coder:
         return Acts(actors, _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
 
     def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None,
-                       scene=None):
+                       scene=(None, None)):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
@@ -247,7 +257,7 @@ class Coder:
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
-                                             scene, tree),
+                                             scene[0], tree, scene[1]),
                             tokens, tree)
         # what a reporting verb's clause says of another actor: no main event over the clause's own
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens) + blamed(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor, same_actor
-from .scene import abroad, resident
+from .scene import abroad, resident, state_home
 from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
 from .structure import Dyad
 from .clausetree import foreign_clause
@@ -42,12 +42,13 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
                      default: Actor | None = None, scene: str | None = None,
-                     tree: Tree | None = None) -> list[Dyad]:
+                     tree: Tree | None = None, home: str | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
     an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
-    `scene`: the country the article is set in (scene.py); `tree`: the sentence's parse, whose
-    relative clauses on another noun lend the source no country."""
+    `scene`: the country the article is set in (scene.py), `home` that country when the article
+    names it far more than any other (a bare "regime", "police" or "court" is its state's);
+    `tree`: the sentence's parse, whose relative clauses on another noun lend the source no country."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -67,14 +68,14 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             source = _adopt(source, _conjunct(source, actors, tokens) or default)
         elif _countryless(source):
             donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
-            source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene))
+            source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene, home))
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
             own = target.start > 0 and tokens[target.start - 1].lower in POSSESSIVES and source.country_code
             donor = (source if own else None) or _conjunct(target, actors, tokens) or (
                 place_actor(places[0], tokens) if places else abroad(d.match.pattern.code[:2], source, scene)
-                or (source if source.country_code else None))
+                or state_home(target, _words(target, tokens), home) or (source if source.country_code else None))
             target = _adopt(target, donor)
         if default is not None:
             target = _adopt(target, default) if target is not None and _countryless(target) else target
@@ -160,7 +161,7 @@ def _adopt(agent: Actor, donor: Actor | None) -> Actor:
 
 def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
                   target: Actor | None, tokens: list[Token], default: Actor | None = None,
-                  scene: str | None = None) -> Actor | None:
+                  scene: str | None = None, home: str | None = None) -> Actor | None:
     source = d.source
     if source.ethnic:  # a people belongs where it lives: the place, else the country it acts against
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
@@ -182,7 +183,8 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
     if places:
         return place_actor(places[0], None)
-    local = resident(source, scene)  # "the rebels", "refugees": people of where the story is set
+    # "the rebels", "refugees": people of where the story is set; "the regime", "police": its state
+    local = resident(source, scene) or state_home(source, _words(source, tokens), home)
     if local is not None:
         return local
     if context is not None and context.country_code:
@@ -195,6 +197,10 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return target
     home = d.match.pattern.code[:2] in DOMESTIC_ROOTS and target.type_code not in FORCES
     return target if home else None
+
+
+def _words(actor: Actor, tokens: list[Token]) -> str:
+    return " ".join(t.lower for t in tokens[actor.start:actor.end])
 
 
 def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:

@@ -3,7 +3,7 @@ compound ("US-backed"), a target's apposition, and the country an article is set
 from __future__ import annotations
 
 from flows.coding.actors import matcher_for
-from flows.coding.scene import article_scene
+from flows.coding.scene import article_scene, confident_scene
 from tests.coding.helpers import coded
 
 # a story set in Iraq: Iraq is named more than any other country
@@ -62,3 +62,41 @@ def test_a_bare_people_source_belongs_to_the_scene_not_the_previous_sentence(tin
     # officials are no people of a place: they still take the previous sentence's country
     got = coded(tiny, verbs, IRAQ_STORY + "Putin criticised Iran. Officials also condemned Israel.")
     assert ("RUSGOV", "ISR", "111") in got
+
+
+# a story set in Syria with no other country named: a confident scene
+SYRIA_STORY = ("Syria held a vote in May. Syrian parties boycotted it. Damascus was calm. ")
+
+
+def test_a_confident_scene_leads_any_other_country_twice_over(full):
+    matcher = matcher_for(full[0])
+    assert confident_scene(matcher.find(SYRIA_STORY)) == "SYR"
+    # Syria three times, Russia twice: still the scene, but not a confident one
+    mixed = SYRIA_STORY + "Russia and Moscow watched."
+    assert article_scene(matcher.find(mixed)) == "SYR" and confident_scene(matcher.find(mixed)) is None
+
+
+def test_a_bare_state_agent_belongs_to_a_confident_scene(full):
+    got = coded(*full, SYRIA_STORY + "The regime arrested dozens of protesters.")
+    assert any(a1 == "SYRGOV" and code.startswith("17") for a1, _, code in got)
+    got = coded(*full, SYRIA_STORY + "The court sentenced the activists to prison.")
+    assert any(a1 == "SYRJUD" for a1, _, _ in got)
+
+
+def test_a_country_in_the_sentence_comes_before_the_scene(full):
+    got = coded(*full, SYRIA_STORY + "Officials in Turkey arrested dozens of protesters.")
+    assert any(a1 == "TURGOV" for a1, _, _ in got) and not any(a1 == "SYRGOV" for a1, _, _ in got)
+
+
+def test_a_state_agent_takes_no_scene_in_a_story_about_two_countries(full):
+    story = "The regime arrested dozens of protesters. " + SYRIA_STORY
+    assert any(a1 == "SYRGOV" for a1, _, _ in coded(*full, story))
+    # (the lead sentence has no earlier actor to continue)
+    assert not any(a1 == "SYRGOV" for a1, _, _ in coded(*full, story + "Russia and Moscow watched."))
+
+
+def test_a_state_agent_continues_the_sentence_just_before_it(full):
+    got = coded(*full, SYRIA_STORY + "Putin criticised Iran. Officials also condemned Israel.")
+    assert ("RUSGOV", "ISR", "111") in got
+    got = coded(*full, SYRIA_STORY + "Putin criticised Iran. The vote was held. Officials also condemned Israel.")
+    assert ("SYRGOV", "ISR", "111") in got

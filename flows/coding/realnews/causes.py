@@ -31,6 +31,7 @@ import polars as pl
 from ..coder import Coder, tag_and_read
 from ..dictionaries import load_dictionaries
 from ..matcher import match_verbs
+from ..people import remember_people
 from ..relevance import OTHER
 from ..text import split_sentences, tokenize
 from ..verbs import load_verbs
@@ -68,7 +69,7 @@ def _stage(coder: Coder, article: dict, index: int) -> tuple[str | None, list[st
         return "non-political", []
     s0, s1 = split_sentences(text)[index]
     tokens = tokenize(text, s0, s1)
-    hits = [h for h in coder.matcher.find(text) if s0 <= h.start < s1]
+    hits = [h for h in remember_people(coder.matcher, text, coder.matcher.find(text)) if s0 <= h.start < s1]
     actors = coder.matcher.resolve(hits, tokens, text, None)
     if not actors:
         return "no actor", []
