@@ -154,7 +154,7 @@ def _noun_context(tokens: list[Token], i: int, actor_tokens: frozenset[int]) -> 
     k = _before_modifiers(tokens, i)
     if k < i - 1 and tokens[k].lower in NOUN_CUES:
         return True  # "his military strike", "the US-led fight": a determiner before the modifiers
-    return k in actor_tokens and i + 1 < len(tokens) and tokens[i + 1].lower in (
+    return (k in actor_tokens or (i - 1) in actor_tokens) and i + 1 < len(tokens) and tokens[i + 1].lower in (
         "of", "on", "against", "by", "between", "from", "to", "in", "with", "into")
 
 
@@ -164,7 +164,7 @@ def _before_modifiers(tokens: list[Token], i: int) -> int:
     k = i - 1
     while k > 0:
         if _hyphen_compound(tokens, k):
-            k -= 2
+            k = max(k - 3, 0)
         elif tokens[k].lower in NOMINAL_GAP and tokens[k].lower not in NOUN_CUES:
             k -= 1
         else:
