@@ -14,6 +14,7 @@ IDIOM_GAP = word_set("idiom_gap")
 IDIOM_PARTICLES = word_set("idiom_particles")
 IDIOM_MODIFIERS = 2
 NOUN_CUES = word_set("noun_cues")
+NOMINAL_GAP = word_set("nominal_gap")  # adjectives of an event noun: "military", "ground", "fresh"
 
 
 STATEMENT_NOUNS = word_set("statement_nouns")
@@ -150,8 +151,25 @@ def _noun_context(tokens: list[Token], i: int, actor_tokens: frozenset[int]) -> 
         return True  # "cleared him of all charges": "of" is never followed by a finite verb
     if tokens[i].lower.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].lower in ("are", "were"):
         return True  # "until their demands are met": a plural subject, not a verb
-    return (i - 1) in actor_tokens and i + 1 < len(tokens) and tokens[i + 1].lower in (
+    k = _before_modifiers(tokens, i)
+    if k < i - 1 and tokens[k].lower in NOUN_CUES:
+        return True  # "his military strike", "the US-led fight": a determiner before the modifiers
+    return (k in actor_tokens or (i - 1) in actor_tokens) and i + 1 < len(tokens) and tokens[i + 1].lower in (
         "of", "on", "against", "by", "between", "from", "to", "in", "with", "into")
+
+
+def _before_modifiers(tokens: list[Token], i: int) -> int:
+    """The token before the modifiers of a head noun: adjectives of an event noun ("military",
+    "ground") and hyphenated compounds ("US-led", "Turkish-backed") are stepped over."""
+    k = i - 1
+    while k > 0:
+        if _hyphen_compound(tokens, k):
+            k = max(k - 3, 0)
+        elif tokens[k].lower in NOMINAL_GAP and tokens[k].lower not in NOUN_CUES:
+            k -= 1
+        else:
+            break
+    return k
 
 
 def _progressive(tokens: list[Token], i: int) -> bool:

@@ -68,3 +68,38 @@ def test_words_that_are_not_acts_or_actors(tiny, verbs, text):
     got = coded(tiny, verbs, text)
     assert not any(a.startswith("IRN") for a, _, _ in got)
     assert not any(code[:2] in ("07", "10", "17") for _, _, code in got)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A Russian military operation against Ukrainian rebels began on Monday.", "190"),
+    ("Russia's military incursion into Ukraine angered Britain.", "190"),
+    ("The Iranian counterattack on Iraqi positions came at dawn.", "190"),
+    ("Iraqi rebels overran the Jordanian town of Ruwaished.", "192"),
+    ("Iraqi forces liberated the town from Iranian rebels.", "190"),
+    ("Germany cut off aid to the Iraqi rebels.", "162"),
+    ("Iraqi rebels executed two Jordanian hostages.", "1823"),
+    ("Russia gave assurances to Ukrainian officials.", "030"),
+    ("France played honest broker between Israel and Jordan.", "045"),
+    ("The US military told the Iranians to get lost.", "120"),
+])
+def test_cameo_phrases_added(tiny, verbs, text, code):
+    assert code in {c for _, _, c in coded(tiny, verbs, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's fight against climate change goes on.",       # "against" no actor: obj
+    "The German company executed its plan.",                  # executing a plan kills no one
+    "France's campaign against obesity began in March.",
+])
+def test_added_phrases_need_an_actor_object(tiny, verbs, text):
+    assert not any(c.startswith(("19", "18")) for _, _, c in coded(tiny, verbs, text))
+
+
+def test_event_noun_after_modifiers_is_a_noun(tiny, verbs):
+    # "Russia's fresh ground": the possessive before the adjectives makes "assault" a noun (it is also a verb)
+    got = coded(tiny, verbs, "Russia's fresh ground assault on Ukrainian positions began at dawn.")
+    assert any(c.startswith("19") for _, _, c in got)
+
+
+def test_impending_act_is_hypothetical(tiny, verbs):
+    assert not coded(tiny, verbs, "Ukrainians fled an impending Russian incursion into Ukraine.")
