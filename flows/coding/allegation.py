@@ -106,7 +106,7 @@ def _blame_target(tree: Tree, tokens: list[Token], actors: list[Actor], clause: 
     subjects = tree.kids(clause, rules["subject"] | rules["passive_subject"])
     owners = [o for k in words for o in tree.children[k] if tree.deps[o] in rules["possessive"]]
     for top in subjects + owners:
-        span = subtree(tree, top)
+        span = tree.subtree(top)
         found = next((a for a in actors if a.start in span and a.country_code is not None
                       and not own_side(a, speaker)), None)
         if found is not None:
@@ -128,12 +128,3 @@ def _predicate(tree: Tree, clause: int, rules) -> list[int]:
     words = [clause] + tree.kids(clause, rules["predicate_words"])
     return words + [a for k in words[1:] for a in tree.kids(k, rules["predicate_words"])]
 
-
-def subtree(tree: Tree, top: int) -> set[int]:
-    span, todo = set(), [top]
-    while todo:
-        k = todo.pop()
-        if k not in span:
-            span.add(k)
-            todo.extend(tree.children[k])
-    return span

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
@@ -15,7 +15,7 @@ from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene, confident_scene
-from .matcher import VerbMatch, match_verbs
+from .matcher import VerbMatch, govern, match_verbs
 from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed
 from .modality import (
     SPECULATIVE,
@@ -61,7 +61,6 @@ ARRIVALS, PEACEKEEPING = word_set("arrival_codes"), "074"
 REPRESSION, SECURITY, DISSENT = "175", word_set("security_agent_types"), word_set("dissent_agent_types")
 CIVILIANS = word_set("civilian_agent_types")
 REFUSABLE_ROOTS = word_set("refusable_roots")
-IDIOM_GAP = word_set("idiom_gap")
 
 
 def _repression(d: Dyad) -> bool:
@@ -229,7 +228,7 @@ class Coder:
             return Acts(actors, [])
         actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
         tags = [tagged.tag_at(t.start - s0) for t in tokens]
-        return Acts(actors, _govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
+        return Acts(actors, govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
 
     def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None,
                        scene=(None, None)):
@@ -332,38 +331,6 @@ class Coder:
         if not probe:
             raise KeyError(f"CAMEO code {code} (from the verbs file) is not in the codebook")
         return book[probe]
-
-
-def _govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
-    """A governing head ("threatened to", "agreed to") absorbs the act in its complement."""
-    out: list[VerbMatch] = []
-    skip: set[int] = set()
-    for k, m in enumerate(matches):
-        if k in skip:
-            continue
-        if "gov" in m.pattern.flags:
-            for n in range(k + 1, len(matches)):
-                other = matches[n]
-                gap = [t.lower for t in tokens[m.end - 1:other.head]]  # "declined to" ends in "to"
-                if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
-                    continue
-                if other.pattern.pos == "N" and not _right_after_to(gap):
-                    continue  # "agreed to interviews about the offensive": the noun is not what is agreed
-                code = refine_governed(m.pattern.code, other.pattern.code)
-                rule = f"{m.pattern.text} + {other.pattern.text}"
-                flags = m.pattern.flags | (other.pattern.flags & {"intr"})  # "agreed to resign"
-                m = replace(m, pattern=replace(m.pattern, code=code, text=rule, flags=flags))
-                skip.add(n)
-                break
-        out.append(m)
-    return out
-
-
-def _right_after_to(gap: list[str]) -> bool:
-    """Only determiners and the like between the last "to" and an event noun ("agreed to a
-    ceasefire", "pledged to the new sanctions")."""
-    last = len(gap) - 1 - gap[::-1].index("to")
-    return all(w in IDIOM_GAP for w in gap[last + 1:])
 
 
 def _actor_columns(n: int, actor: Actor | None) -> dict:

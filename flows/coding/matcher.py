@@ -1,10 +1,10 @@
 """Verb and event-noun pattern matching over a sentence's tokens."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import Token
-from .verbs import VerbPattern, Verbs
+from .verbs import VerbPattern, Verbs, refine_governed
 from .wordlists import word_set
 
 MAX_SLOT_GAP = 6
@@ -185,3 +185,35 @@ def _is_noun_form(word: str, verbs: Verbs) -> bool:
 
 def _noun_only(word: str, verbs: Verbs) -> bool:
     return all(p.pos == "N" for p in verbs.by_head.get(word, ()))
+
+
+def govern(tokens: list[Token], matches: list[VerbMatch]) -> list[VerbMatch]:
+    """A governing head ("threatened to", "agreed to") absorbs the act in its complement."""
+    out: list[VerbMatch] = []
+    skip: set[int] = set()
+    for k, m in enumerate(matches):
+        if k in skip:
+            continue
+        if "gov" in m.pattern.flags:
+            for n in range(k + 1, len(matches)):
+                other = matches[n]
+                gap = [t.lower for t in tokens[m.end - 1:other.head]]  # "declined to" ends in "to"
+                if other.head - m.end > 6 or "to" not in gap or any(w in (",", ";", "and") for w in gap):
+                    continue
+                if other.pattern.pos == "N" and not _right_after_to(gap):
+                    continue  # "agreed to interviews about the offensive": the noun is not what is agreed
+                code = refine_governed(m.pattern.code, other.pattern.code)
+                rule = f"{m.pattern.text} + {other.pattern.text}"
+                flags = m.pattern.flags | (other.pattern.flags & {"intr"})  # "agreed to resign"
+                m = replace(m, pattern=replace(m.pattern, code=code, text=rule, flags=flags))
+                skip.add(n)
+                break
+        out.append(m)
+    return out
+
+
+def _right_after_to(gap: list[str]) -> bool:
+    """Only determiners and the like between the last "to" and an event noun ("agreed to a
+    ceasefire", "pledged to the new sanctions")."""
+    last = len(gap) - 1 - gap[::-1].index("to")
+    return all(w in IDIOM_GAP for w in gap[last + 1:])

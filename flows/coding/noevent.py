@@ -3,7 +3,7 @@ its addressee and has none (read by coder.py)."""
 from __future__ import annotations
 
 from .actors import Actor
-from .allegation import own_side, subtree
+from .allegation import own_side
 from .structure import Dyad
 from .syntax import Tree, load_rules
 from .text import Token
@@ -56,7 +56,7 @@ def _announced_by_own_side(d: Dyad, tokens: list[Token], actors: list[Actor], tr
     for clause in tree.kids(d.match.head, rules["clause_complement"]):
         if not any(tokens[k].lower in rules["announcing_modals"] for k in tree.kids(clause, rules["auxiliary"])):
             continue
-        span = {k for s in tree.kids(clause, rules["subject"] | rules["passive_subject"]) for k in subtree(tree, s)}
+        span = {k for s in tree.kids(clause, rules["subject"] | rules["passive_subject"]) for k in tree.subtree(s)}
         if not any(a.start in span and a.country_code is not None and not own_side(a, d.source) for a in actors):
             return True
     return False

@@ -87,6 +87,16 @@ class Tree:
     def kids(self, i: int, labels: frozenset[str]) -> list[int]:
         return [k for k in self.children[i] if self.deps[k] in labels]
 
+    def subtree(self, top: int) -> set[int]:
+        """Token `top` and every token below it."""
+        span, todo = set(), [top]
+        while todo:
+            k = todo.pop()
+            if k not in span:
+                span.add(k)
+                todo.extend(self.children[k])
+        return span
+
 
 def tree_for(tokens: list[Token], sentence_start: int, tagged: Tagged) -> Tree | None:
     """The parse of one sentence on the coder's tokens, or None when it was not parsed."""
