@@ -18,11 +18,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import Actor, same_actor
-from .clausetree import clause_scope
+from .clausetree import clause_governors, clause_scope
 from .matcher import VerbMatch
 from .structure import Dyad
 from .structure.words import CONFLICT_ROOTS
-from .clausetree import clause_governors
 from .syntax import Tree, load_rules
 from .text import Token
 from .wordlists import word_set
