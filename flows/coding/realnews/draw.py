@@ -2,6 +2,7 @@
 
     python -m flows.coding.realnews.draw [--seed S] [--per-stratum N] [--worksheet DIR]
     python -m flows.coding.realnews.draw --extend N --seed S2 [--worksheet DIR]
+    python -m flows.coding.realnews.draw --reannotate dev --worksheet DIR [--parts P]
 
 Strata: the Guardian sample (a news desk's politics and world pages) and the general pages
 (the HTML test pages of three extraction libraries, news-please's sample and the English HTML
@@ -12,7 +13,9 @@ Writes ``data/eval/realnews/sentences.jsonl`` (no text) and, for the annotators,
 the text (outside the repository: the text stays in ../shared's licence). ``--extend N`` draws N
 more sentences per stratum, with another seed, from the sentences not yet in the set, appends them
 with the next ids (their halves by the same hash of their article, so an article never changes
-half) and writes the worksheet of the new sentences only.
+half) and writes the worksheet of the new sentences only. ``--reannotate HALF`` changes nothing
+in the set and writes the worksheet of the set's sentences of that half, for a second blind
+annotation (the agreement of two annotators: ``flows.coding.realnews.agreement``).
 """
 from __future__ import annotations
 
@@ -84,6 +87,22 @@ def extend(rows: list[dict], existing: list[dict], per_stratum: int, seed: int) 
     return picked
 
 
+def already_drawn(rows: list[dict], existing: list[dict], which: str) -> list[dict]:
+    """The set's sentences of half ``which`` as candidate rows (with their ids), in the set's order;
+    a sentence no longer extracted as drawn is left out with a warning (the evaluation skips it too)."""
+    by_place = {(r["file"], r["locator"], r["start"]): r for r in rows}
+    picked = []
+    for s in existing:
+        if s["half"] != which:
+            continue
+        row = by_place.get((s["file"], s["locator"], s["start"]))
+        if row is None or row["sha1"] != s["sha1"]:
+            print(f"{s['id']}: left out, no longer extracted as drawn", file=sys.stderr)
+            continue
+        picked.append({**row, "id": s["id"], "half": s["half"]})
+    return picked
+
+
 def write_articles(picked: list[dict]) -> None:
     """articles.jsonl: the set's articles, keeping topics already labelled."""
     path = SET_DIR / "articles.jsonl"
@@ -142,14 +161,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worksheet", type=Path, help="write the annotators' worksheet here")
     parser.add_argument("--parts", type=int, default=2)
     parser.add_argument("--extend", type=int, metavar="N", help="add N sentences per stratum to the set")
+    parser.add_argument("--reannotate", choices=("dev", "heldback"),
+                        help="change nothing; write the worksheet of this half's sentences")
     args = parser.parse_args(argv)
+    if args.reannotate and not args.worksheet:
+        parser.error("--reannotate needs --worksheet")
     root = shared_root()
     if root is None:
         print("../shared not found: nothing to draw from")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         articles, _ = extract(root, Path(tmp) / "lake")
-    existing = read_sentences() if args.extend else []
+    existing = read_sentences() if args.extend or args.reannotate else []
+    if args.reannotate:
+        worksheet(already_drawn(candidates(articles), existing, args.reannotate), articles, args.worksheet, args.parts)
+        return 0
     if args.extend and args.seed == SEED:
         parser.error("--extend needs a --seed other than the set's own")
     rows = candidates(articles)

@@ -62,9 +62,10 @@ def mention_levels(rows: list[dict]) -> tuple[set, set, set]:
     return out
 
 
-def load_items(set_dir: Path = SET_DIR) -> list[Item]:
-    """The annotated sentences (those without an annotation are left out)."""
-    annotations = {a["id"]: a for a in read_jsonl(set_dir / "annotations.jsonl")}
+def load_items(set_dir: Path = SET_DIR, annotations_file: str = "annotations.jsonl") -> list[Item]:
+    """The annotated sentences (those without an annotation are left out), with the events of
+    ``annotations_file`` (the set's own annotation, or the second one of ``agreement``)."""
+    annotations = {a["id"]: a for a in read_jsonl(set_dir / annotations_file)}
     topics = {a["article"]: a["topic"] for a in read_jsonl(set_dir / "articles.jsonl")}
     items = []
     for s in read_jsonl(set_dir / "sentences.jsonl"):
