@@ -80,3 +80,18 @@ def test_the_worksheet_of_a_half_takes_the_set_s_sentences_and_leaves_out_change
     picked = already_drawn(rows, existing, "dev")
     assert [(p["id"], p["index"]) for p in picked] == [("rn0001", 1)]
     assert "rn0002: left out" in capsys.readouterr().err
+
+
+def test_the_second_annotation_covers_the_development_half_with_real_cameo_codes():
+    from tests.coding.test_realnews import ACTOR, _codebook, _jsonl
+    half = {s["id"]: s["half"] for s in _jsonl("sentences.jsonl")}
+    second = _jsonl(agreement.SECOND)
+    ids = [a["id"] for a in second]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert {half[i] for i in ids} == {"dev"}                          # the held-back half stays unread
+    assert len(ids) >= 0.95 * sum(h == "dev" for h in half.values())
+    codes = _codebook()
+    for a in second:
+        for e in a["events"]:
+            assert e["code"] in codes and ACTOR.match(e["source"]), (a["id"], e)
+            assert e["target"] is None or ACTOR.match(e["target"]), (a["id"], e)
