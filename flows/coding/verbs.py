@@ -26,20 +26,8 @@ SLOT = re.compile(r"^[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 NOUN_TAGS = ("NN", "NNS")
 
-# A governing head ("threaten", "agree", "urge", "demand", "refuse") refines its code by the
-# root of the act in its "to"-complement: (governing root, complement root) -> code.
-GOVERNED_CODES: dict[tuple[str, str], str] = {
-    ("13", "15"): "138", ("13", "17"): "137", ("13", "18"): "138", ("13", "19"): "138",
-    ("13", "20"): "138", ("13", "16"): "131", ("13", "12"): "131", ("13", "14"): "133",
-    ("03", "04"): "036", ("03", "05"): "032", ("03", "06"): "031", ("03", "07"): "033",
-    ("03", "08"): "035", ("03", "09"): "030", ("03", "16"): "030",
-    # vowing to use force is a threat of force, not a promise ("swore to fight", "vowed to attack")
-    ("03", "17"): "137", ("03", "18"): "138", ("03", "19"): "138", ("03", "20"): "138",
-    ("02", "04"): "026", ("02", "05"): "022", ("02", "06"): "021", ("02", "07"): "023",
-    ("02", "08"): "025", ("10", "04"): "108", ("10", "05"): "102", ("10", "06"): "101",
-    ("10", "07"): "103", ("10", "08"): "105",
-    ("12", "04"): "125", ("12", "08"): "124", ("12", "07"): "122", ("12", "06"): "121",
-}
+DEFAULT_GOVERNED = dictionaries_dir() / "governed_codes.tsv"
+ROOT = re.compile(r"^\d{2}$")
 
 
 class VerbsError(CodingError):
@@ -222,5 +210,27 @@ def _index(patterns: list[VerbPattern], participles: frozenset[str],
 
 
 def refine_governed(code: str, complement_code: str) -> str:
-    """The code of a governing head ("threaten", "agree to", …) refined by its complement's root."""
-    return GOVERNED_CODES.get((code[:2], complement_code[:2]), code)
+    """The code of a governing head ("threaten", "agree to", …) refined by its complement's root
+    (data/dictionaries/governed_codes.tsv)."""
+    return governed_codes().get((code[:2], complement_code[:2]), code)
+
+
+@lru_cache(maxsize=4)
+def governed_codes(path: str | Path = DEFAULT_GOVERNED) -> dict[tuple[str, str], str]:
+    """(governing root, complement root) -> code, checked against the CAMEO codebook beside it."""
+    from .dictionaries.codebook import load_codebook
+    from .dictionaries.tsv import read_rows
+
+    path = Path(path)
+    codebook = load_codebook(path.parent / "cameo_codebook.tsv")
+    table: dict[tuple[str, str], str] = {}
+    for row in read_rows(path, ("governing_root", "complement_root", "code")):
+        key = (row["governing_root"], row["complement_root"])
+        if not (ROOT.match(key[0]) and ROOT.match(key[1])):
+            raise row.fail(f"roots must be two digits, got {key[0]!r} and {key[1]!r}")
+        if row["code"] not in codebook:
+            raise row.fail(f"code {row['code']} is not in the CAMEO codebook")
+        if key in table:
+            raise row.fail(f"roots {key[0]} and {key[1]} are given twice")
+        table[key] = row["code"]
+    return table

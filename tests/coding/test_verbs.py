@@ -78,3 +78,20 @@ def test_sentences_keep_offsets(text, expected):
 def test_tokens_split_possessives_and_negations():
     assert [t.text for t in tokenize("Russia's troops didn't leave the U.S.")] == [
         "Russia", "'s", "troops", "did", "n't", "leave", "the", "U.S."]
+
+
+def test_governed_codes_refine_a_governing_head_by_its_complement_and_are_validated(tmp_path):
+    from flows.coding.dictionaries.model import DictionaryError
+    from flows.coding.verbs import DEFAULT_GOVERNED, governed_codes, refine_governed
+    assert refine_governed("130", "163") == "131"     # threatened to impose sanctions
+    assert refine_governed("030", "190") == "138"     # vowed to attack: a threat of force
+    assert refine_governed("130", "010") == "130"     # no row: the head's own code
+    codebook = (DEFAULT_GOVERNED.parent / "cameo_codebook.tsv").read_text(encoding="utf-8")
+    (tmp_path / "cameo_codebook.tsv").write_text(codebook, encoding="utf-8")
+    bad = tmp_path / "governed_codes.tsv"
+    bad.write_text("governing_root\tcomplement_root\tcode\n13\t16\t999\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="governed_codes.tsv.*999 is not in the CAMEO codebook"):
+        governed_codes(bad)
+    bad.write_text("governing_root\tcomplement_root\tcode\n13\t16\t131\n13\t16\t138\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="given twice"):
+        governed_codes(bad)
