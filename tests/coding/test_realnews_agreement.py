@@ -89,7 +89,7 @@ def test_the_second_annotation_covers_the_development_half_with_real_cameo_codes
     ids = [a["id"] for a in second]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     assert {half[i] for i in ids} == {"dev"}                          # the held-back half stays unread
-    assert len(ids) >= 0.95 * sum(h == "dev" for h in half.values())
+    assert len(ids) >= 0.95 * sum(h == "dev" for h in half.values())   # the whole half, as it grows
     codes = _codebook()
     for a in second:
         for e in a["events"]:
