@@ -1,6 +1,6 @@
 """The real-news figures `make eval` prints first.
 
-    python -m flows.coding.realnews.report [--errors] [--half dev|heldback]
+    python -m flows.coding.realnews.report [--errors] [--half dev|heldback] [--from-id rn1201]
 
 Runs `geowire run` over the set's sources in ../shared into a temporary lake, finds the set's
 sentences in it, and prints precision, recall and F1 at three levels, false events per 100
@@ -69,15 +69,16 @@ def topic_figures(mentions: pl.DataFrame, articles: pl.DataFrame, topics: dict[s
             f" of {rows[:, 0].sum():,} events in {len(rows)} articles")
 
 
-def report(errors: bool = False, only: str | None = None) -> str:
+def report(errors: bool = False, only: str | None = None, from_id: str | None = None) -> str:
     """The figures of every half, or of ``only`` one ("dev" while tuning: the held-back half is
-    read once per coder version)."""
+    read once per coder version); ``from_id``: only the sentences from that id on (a later draw,
+    which rules written before it was annotated were not tuned on)."""
     root = shared_root()
     if root is None:
         return "real-news set: ../shared not found (it holds the articles), skipped"
     if not (SET_DIR / "annotations.jsonl").exists():
         return f"real-news set: {SET_DIR}/annotations.jsonl missing, skipped"
-    items = load_items()
+    items = [it for it in load_items() if from_id is None or it.id >= from_id]
     sentences = read_jsonl(SET_DIR / "sentences.jsonl")
     topics = {a["article"]: a["topic"] for a in read_jsonl(SET_DIR / "articles.jsonl")}
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,7 +88,7 @@ def report(errors: bool = False, only: str | None = None) -> str:
     non_political = sum(1 for it in items if it.topic != POLITICAL)
     heading = (f"real-news set (random sentences of real articles, annotated blind; NOT tuned on): "
                f"{len(items)} sentences from {len({it.key for it in items})} articles, "
-               f"{non_political} from non-political articles")
+               f"{non_political} from non-political articles" + (f"; only ids from {from_id} on" if from_id else ""))
     out = [heading]
     out += [f"  ! {p}" for p in problems]
     for label, half in HALVES:
@@ -118,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the development half's mismatches")
     parser.add_argument("--half", choices=("dev", "heldback"),
                         help="print only this half (tune on `dev`; read `heldback` once per coder version)")
+    parser.add_argument("--from-id", help="only the sentences from this id on (e.g. rn1201, a later draw)")
     args = parser.parse_args(argv)
-    print(report(args.errors, args.half))
+    print(report(args.errors, args.half, args.from_id))
     return 0
 
 
