@@ -271,7 +271,12 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
         prev = out[-1] if out else None
         if isinstance(item, tuple):
             start, end, agent = item
-            if prev is not None and _joinable(prev.end, start, tokens, prev):
+            owner = _posting_owner(out, start, tokens)
+            if owner is not None:
+                # "Russia's UK ambassador", "Syria's UN envoy": the possessor's role; the country or
+                # body between names where it serves
+                out[-2:] = [_with_agent(owner, agent, owner.start, end, tokens)]
+            elif prev is not None and _joinable(prev.end, start, tokens, prev):
                 out[-1] = _with_agent(prev, agent, start, end, tokens)
             else:
                 out.append(_agent_only(start, end, agent, tokens))
@@ -299,6 +304,21 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
         else:
             out.append(actor)
     return out
+
+
+def _posting_owner(out: list[Actor], start: int, tokens: list[Token]) -> Actor | None:
+    """The country written with "'s" before a posting that a role follows: "Russia's UK
+    ambassador" (Russia's, serving in the UK), "Syria's UN envoy" (Syria's, at the UN)."""
+    if len(out) < 2:
+        return None
+    owner, posting = out[-2], out[-1]
+    if posting.end != start or not (posting.kind == "country" and not posting.adjective
+                                    or posting.kind == "organization" and posting.code[:3] in INTERNATIONAL):
+        return None
+    gap = [t.lower for t in tokens[owner.end:posting.start]]
+    if owner.kind != "country" or not owner.country_code or gap not in (["'s"], ["’s"]):
+        return None
+    return owner
 
 
 def _stance_prefix(text: str, start: int) -> bool:
