@@ -206,3 +206,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _without(text: str, surname: str) -> str:
     """The article in lower case, less the surname's capitalised mentions."""
     return re.sub(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", " ", text).lower()
+
+
+def last_named(matcher: ActorMatcher, text: str, hits: list[_Hit], s0: int, s1: int, on) -> Actor | None:
+    """The last dictionary person named in text[s0:s1] (sentences with no act in them, between
+    two coded ones), on date `on`: whom a later "he" or "she" most likely means."""
+    hit = next((h for h in reversed(hits) if s0 <= h.start < s1 and h.actors and h.actors[0].kind == "person"), None)
+    if hit is None:
+        return None
+    actors = matcher.resolve([hit], tokenize(text, hit.start, hit.end), text, on)
+    return next((a for a in actors if a.kind == "person"), None)

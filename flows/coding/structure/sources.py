@@ -16,10 +16,19 @@ class Referents:
     when the sentence names no person (or office) before them and the last act's source is no
     person either."""
     person: Actor | None = None
+    newer: bool = False  # the person was named after the last act's source: "he" is more likely them
 
-    def after(self, actors: list[Actor]) -> Referents:
-        """The referents once a sentence naming `actors` has been read."""
-        return Referents(next((a for a in reversed(actors) if a.kind == "person"), self.person))
+    def after(self, actors: list[Actor], acted: bool = False) -> Referents:
+        """The referents once a sentence naming `actors` has been read; `acted`: whether the
+        sentence gave an act (whose source becomes the context)."""
+        named = next((a for a in reversed(actors) if a.kind == "person"), None)
+        if named is None:
+            return Referents(self.person, self.newer and not acted)
+        return Referents(named, not acted)
+
+    def naming(self, person: Actor | None) -> Referents:
+        """The referents after sentences with no act that name `person` (if any)."""
+        return self if person is None else Referents(person, True)
 
 
 def _personal(actor: Actor, tokens) -> bool:
@@ -68,8 +77,9 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
             earlier = [g for g in groups if g[-1].end <= j and (not personal or _personal(g[0], tokens))]
             if earlier:
                 return earlier[-1], head - j, True
-            if personal and (context is None or context.kind != "person"):
-                # "he": the last person named; never a country or a body the last act was by
+            if personal and (context is None or context.kind != "person" or referents is not None and referents.newer):
+                # "he": the last person named (when named after the last act's source, though
+                # that was a person too); never a country or a body the last act was by
                 person = referents.person if referents is not None else None
                 return ([person], head - j, True) if person is not None else (None, 0, False)
             return ([context], head - j, True) if context is not None else (None, 0, False)
