@@ -25,6 +25,7 @@ POSSESSIVES = word_set("possessive_determiners")
 LANGUAGE_WORDS = word_list("language_words")
 BACKER_SUFFIXES = word_list("backer_suffixes")
 BACKED_NOUNS = word_set("backed_nouns")
+LOCATION_SUFFIXES = word_list("location_suffixes")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
@@ -110,9 +111,10 @@ class ActorMatcher:
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
-            if _stance_prefix(text, hit.start) or _language(text, hit.end) or _backs_actor(text, hits, index, starts):
+            if (_stance_prefix(text, hit.start) or _language(text, hit.end) or _based(text, hit.end)
+                    or _backs_actor(text, hits, index, starts)):
                 continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language",
-                # "US-backed rebels" (the rebels are not American)
+                # "US-backed rebels" (the rebels are not American), "the Baghdad-based coalition"
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
@@ -323,6 +325,11 @@ def _posting_owner(out: list[Actor], start: int, tokens: list[Token]) -> Actor |
 
 def _stance_prefix(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].lower().endswith(STANCE_PREFIXES)
+
+
+def _based(text: str, end: int) -> bool:
+    """A place where the thing after it is based ("the London-based monitor"), not an actor."""
+    return text[end:end + 16].lower().replace("\u2013", "-").startswith(LOCATION_SUFFIXES)
 
 
 def _language(text: str, end: int) -> bool:
