@@ -26,6 +26,7 @@ LANGUAGE_WORDS = word_list("language_words")
 BACKER_SUFFIXES = word_list("backer_suffixes")
 BACKED_NOUNS = word_set("backed_nouns")
 LOCATION_SUFFIXES = word_list("location_suffixes")
+ROLE_MODIFIERS = word_set("role_modifiers")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
@@ -378,6 +379,8 @@ def _joinable(prev_end: int, start: int, tokens: list[Token], prev: Actor) -> bo
         return True
     if len(gap) == 1 and gap[0].lower in ("'s", "’s"):
         return prev.kind != "agent"
+    if prev.kind == "organization" and prev.code[:3] in INTERNATIONAL:
+        return len(gap) <= MAX_AGENT_GAP and all(t.lower in ROLE_MODIFIERS for t in gap)  # "the UN special envoy"
     return prev.adjective and len(gap) <= MAX_AGENT_GAP and all(
         t.lower.isalpha() and t.lower not in _STOP for t in gap)
 
