@@ -197,7 +197,7 @@ class Coder:
             scene = article_scene(hits), confident_scene(hits)
         context_at, after = -2, 0  # the sentence the context actor was read in; where the last candidate ends
         for candidate, tagged, read in zip(candidates, parsed, acts):
-            referents = referents.naming(last_named(self.matcher, text, hits or [], after, candidate.start, pub_date))
+            referents = referents.naming(*last_named(self.matcher, text, hits or [], after, candidate.start, pub_date))
             after = candidate.end
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)

@@ -28,8 +28,11 @@ class Referents:
             return Referents(self.person, self.newer and not acted)
         return Referents(named, not acted)
 
-    def naming(self, person: Actor | None) -> Referents:
-        """The referents after sentences with no act that name `person` (if any)."""
+    def naming(self, person: Actor | None, speaker: bool = False) -> Referents:
+        """The referents after sentences with no act that name `person` (if any) and then, if
+        `speaker`, quote someone no actor names ("Okafor said …")."""
+        if speaker:
+            return Referents(None, True)
         return self if person is None else Referents(person, True)
 
 
@@ -117,7 +120,7 @@ def unnamed_speaker(tokens, k, covered) -> bool:
     if not word.replace("-", "").isalpha() or word.lower() in PRONOUNS:
         return False
     if word[:1].isupper():
-        return True
+        return tokens[k - 2].text not in (".", "!", "?")  # "… rigged. Analysts said": no name
     if word.endswith("s") and not word.endswith("ss"):
         return False  # "the analysts said": no "he"
     determiners = load_rules()["determiners"]
