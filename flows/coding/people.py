@@ -219,7 +219,7 @@ def last_named(matcher: ActorMatcher, text: str, hits: list[_Hit], s0: int, s1: 
     after = s0 if hit is None else hit.end
     tokens = tokenize(text, after, s1) if SPEAKING.search(text, after, s1) else []
     spans = [(h.start, h.end) for h in hits if after <= h.start < s1]
-    speaker = any(unnamed_speaker(tokens, k, lambda i: _overlaps(spans, tokens[i].start, tokens[i].end))
+    speaker = any(unnamed_speaker(tokens, k, lambda i: _overlaps(spans, tokens[i].start, tokens[i].end), nouns=False)
                   for k in range(2, len(tokens)))
     if hit is None:
         return None, speaker

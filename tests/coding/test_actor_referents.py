@@ -43,8 +43,8 @@ def test_he_is_the_person_named_since_the_last_act(full):
 
 @pytest.mark.parametrize("text", [
     # a name no actor covers speaks last: "he" is that speaker, whom no code names
-    "Emmanuel Macron criticised Iran. In a speech on Monday, Okafor said the vote was rigged. "
-    "He then accused Moscow of lying.",
+    ("Emmanuel Macron criticised Iran. In a speech on Monday, Okafor said the vote was rigged. "
+     "He then accused Moscow of lying."),
     # a noun after a determiner speaking: the same, in the pronoun's own sentence
     "Emmanuel Macron criticised Iran. The veteran diplomat said he would accuse Moscow of lying.",
 ])
@@ -56,3 +56,11 @@ def test_a_plural_or_sentence_initial_speaker_is_no_he(full):
     text = ("Emmanuel Macron criticised Iran. The analysts said the vote was rigged. Analysts said "
             "so too. He then accused Moscow of lying.")
     assert _accusers(full, text) == {"FRAGOV"}
+
+
+def test_an_unnamed_thing_that_says_is_no_new_he(full):
+    # "a White House statement said" names no person: the next "he" is still the last one named
+    text = ("Donald Trump called Erdogan on Wednesday. “He urged Turkey to de-escalate,” a White House "
+            "statement said. “He urged Turkey to exercise caution.”")
+    assert {(a, b) for a, b, _ in coded(*full, text)} >= {("USAGOV", "TUR")}
+    assert {a for a, _, _ in coded(*full, text)} == {"USAGOV"}

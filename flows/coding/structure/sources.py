@@ -40,7 +40,7 @@ def _speaks_after(tokens, actors: list[Actor], named: Actor | None) -> bool:
     """Whether a speaker no actor names reports after the sentence's last named person."""
     covered = {i for a in actors for i in range(a.start, a.end)}
     start = named.end if named is not None else 0
-    return any(unnamed_speaker(tokens, k, covered.__contains__) for k in range(max(start, 2), len(tokens)))
+    return any(unnamed_speaker(tokens, k, covered.__contains__, nouns=False) for k in range(max(start, 2), len(tokens)))
 
 
 def _personal(actor: Actor, tokens) -> bool:
@@ -110,10 +110,11 @@ def _unlisted_speaker(tokens, groups, j) -> bool:
     return unnamed_speaker(tokens, k, lambda i: group_ending_at(groups, i) is not None)
 
 
-def unnamed_speaker(tokens, k, covered) -> bool:
+def unnamed_speaker(tokens, k, covered, nouns: bool = True) -> bool:
     """Whether token `k` is a reporting verb whose subject no actor covers (`covered`: whether
-    an actor takes in a token): a name ("Mateen said"), or a noun after a determiner within
-    three words ("the Tory grandee said")."""
+    an actor takes in a token): a name ("Mateen said"), or, with `nouns`, a noun after a
+    determiner within three words ("the Tory grandee said" right before "he"; not in general:
+    "a White House statement said")."""
     if k < 2 or tokens[k].lower not in load_rules()["reporting_verbs"] or covered(k - 1):
         return False
     word = tokens[k - 1].text
@@ -121,7 +122,7 @@ def unnamed_speaker(tokens, k, covered) -> bool:
         return False
     if word[:1].isupper():
         return tokens[k - 2].text not in (".", "!", "?")  # "… rigged. Analysts said": no name
-    if word.endswith("s") and not word.endswith("ss"):
+    if not nouns or word.endswith("s") and not word.endswith("ss"):
         return False  # "the analysts said": no "he"
     determiners = load_rules()["determiners"]
     return any(tokens[i].lower in determiners and not any(covered(m) for m in range(i, k))
