@@ -273,7 +273,7 @@ class Coder:
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
         return ([r for r in rows if not unaddressed(r) and not private_trip(r)], context,
-                referents.after(actors, bool(specific or dyads), tokens))
+                referents.after(acts.actors, bool(specific or dyads), tokens))
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:

@@ -64,3 +64,9 @@ def test_an_unnamed_thing_that_says_is_no_new_he(full):
             "statement said. “He urged Turkey to exercise caution.”")
     assert {(a, b) for a, b, _ in coded(*full, text)} >= {("USAGOV", "TUR")}
     assert {a for a, _, _ in coded(*full, text)} == {"USAGOV"}
+
+
+def test_an_actor_in_an_attribution_is_no_unnamed_speaker(full):
+    # "Congress says" is an actor speaking (though the attribution's actor codes no act)
+    text = "Emmanuel Macron criticised Iran, while Congress says the deal must stay. He then accused Moscow of lying."
+    assert _accusers(full, text) == {"FRAGOV"}
