@@ -25,6 +25,8 @@ POSSESSIVES = word_set("possessive_determiners")
 LANGUAGE_WORDS = word_list("language_words")
 BACKER_SUFFIXES = word_list("backer_suffixes")
 BACKED_NOUNS = word_set("backed_nouns")
+LOCATION_SUFFIXES = word_list("location_suffixes")
+ROLE_MODIFIERS = word_set("role_modifiers")
 MAX_NAME_WORDS = 3  # words of a person's name after a role ("Jean-Noël Barrot")
 US = "USA"
 NOT_NAMES = word_set("not_names")
@@ -110,9 +112,10 @@ class ActorMatcher:
             last = _token_at(starts, hit.end - 1)
             if first is None or last is None:
                 continue
-            if _stance_prefix(text, hit.start) or _language(text, hit.end) or _backs_actor(text, hits, index, starts):
+            if (_stance_prefix(text, hit.start) or _language(text, hit.end) or _based(text, hit.end)
+                    or _backs_actor(text, hits, index, starts)):
                 continue  # "anti-Syria journalist", "pro-Iranian group", "the Russian language",
-                # "US-backed rebels" (the rebels are not American)
+                # "US-backed rebels" (the rebels are not American), "the Baghdad-based coalition"
             if hit.actors:
                 entry = self._pick(hit.actors, on)
                 if entry.kind == "country" and us_state_meant(text[hit.start:hit.end], tokens, first, last + 1):
@@ -271,7 +274,12 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
         prev = out[-1] if out else None
         if isinstance(item, tuple):
             start, end, agent = item
-            if prev is not None and _joinable(prev.end, start, tokens, prev):
+            owner = _posting_owner(out, start, tokens)
+            if owner is not None:
+                # "Russia's UK ambassador", "Syria's UN envoy": the possessor's role; the country or
+                # body between names where it serves
+                out[-2:] = [_with_agent(owner, agent, owner.start, end, tokens)]
+            elif prev is not None and _joinable(prev.end, start, tokens, prev):
                 out[-1] = _with_agent(prev, agent, start, end, tokens)
             else:
                 out.append(_agent_only(start, end, agent, tokens))
@@ -301,8 +309,28 @@ def _combine(items: list, tokens: list[Token]) -> list[Actor]:
     return out
 
 
+def _posting_owner(out: list[Actor], start: int, tokens: list[Token]) -> Actor | None:
+    """The country written with "'s" before a posting that a role follows: "Russia's UK
+    ambassador" (Russia's, serving in the UK), "Syria's UN envoy" (Syria's, at the UN)."""
+    if len(out) < 2:
+        return None
+    owner, posting = out[-2], out[-1]
+    if posting.end != start or not (posting.kind == "country" and not posting.adjective
+                                    or posting.kind == "organization" and posting.code[:3] in INTERNATIONAL):
+        return None
+    gap = [t.lower for t in tokens[owner.end:posting.start]]
+    if owner.kind != "country" or not owner.country_code or gap not in (["'s"], ["’s"]):
+        return None
+    return owner
+
+
 def _stance_prefix(text: str, start: int) -> bool:
     return text[max(0, start - 5):start].lower().endswith(STANCE_PREFIXES)
+
+
+def _based(text: str, end: int) -> bool:
+    """A place where the thing after it is based ("the London-based monitor"), not an actor."""
+    return text[end:end + 16].lower().replace("\u2013", "-").startswith(LOCATION_SUFFIXES)
 
 
 def _language(text: str, end: int) -> bool:
@@ -351,6 +379,8 @@ def _joinable(prev_end: int, start: int, tokens: list[Token], prev: Actor) -> bo
         return True
     if len(gap) == 1 and gap[0].lower in ("'s", "’s"):
         return prev.kind != "agent"
+    if prev.kind == "organization" and prev.code[:3] in INTERNATIONAL:
+        return len(gap) <= MAX_AGENT_GAP and all(t.lower in ROLE_MODIFIERS for t in gap)  # "the UN special envoy"
     return prev.adjective and len(gap) <= MAX_AGENT_GAP and all(
         t.lower.isalpha() and t.lower not in _STOP for t in gap)
 

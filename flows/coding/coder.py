@@ -34,7 +34,7 @@ from .schema import stable_id
 from .structure import Dyad, Referents, resolve_dyads
 from .structure.words import CONFLICT_ROOTS
 from .partners import partner_dyads
-from .people import remember_people
+from .people import last_named, remember_people
 from .parse import UNTAGGED, Tagged, tag_sentences
 from .syntax import Tree, tree_for
 from .text import Token, split_sentences, tokenize
@@ -195,8 +195,10 @@ class Coder:
         if candidates:
             hits = self.matcher.find(text) if hits is None else hits
             scene = article_scene(hits), confident_scene(hits)
-        context_at = -2  # the sentence the context actor was read in
+        context_at, after = -2, 0  # the sentence the context actor was read in; where the last candidate ends
         for candidate, tagged, read in zip(candidates, parsed, acts):
+            referents = referents.naming(*last_named(self.matcher, text, hits or [], after, candidate.start, pub_date))
+            after = candidate.end
             lead = dateline if dateline is not None and candidate.index < LEAD_SENTENCES else None
             read = read or self.acts(article, candidate, tagged)
             # a bare state agent ("officials") continues the sentence just before it, if it has an
@@ -263,14 +265,15 @@ class Coder:
             dyads, actors, tokens, tree)
         chosen = specific or dyads
         if chosen:
-            context = chosen[0].source
+            context = chosen[0].source  # the act's source: what a later sentence's pronoun may continue
         chosen = [d for d in chosen
                   if not bare_statement(d, tokens) and not lacks_object(d) and not idle_warning(d, tokens, actors, tree)]
         place = next((p for k, i, _, p in located if tokens[k].lower in LOCATIVES and i not in dropped), None)
         rows = [self._row(d, tokens, sentence, resolve_event_date(sentence, pub_date, tokens[d.match.head].start - s0),
                           place or filed_place(lead, [d.source.country_code, d.target and d.target.country_code]),
                           speech and bool(specific), tree) for d in chosen]
-        return [r for r in rows if not unaddressed(r) and not private_trip(r)], context, referents.after(actors)
+        return ([r for r in rows if not unaddressed(r) and not private_trip(r)], context,
+                referents.after(acts.actors, bool(specific or dyads), tokens))
 
     def _row(self, d: Dyad, tokens: list[Token], sentence: str, event_date, place: Place | None,
              reported: bool, tree: Tree | None = None) -> dict:

@@ -20,9 +20,10 @@ _CAPS = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
 _TITLE = r"[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+){0,3}"
 _REGION = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z.&’' /-]{1,30})\)"
+_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}"  # the filing date some agencies write: "SEOUL, Aug. 20 (Yonhap) --"
 DATELINE = re.compile(
     rf"\A\s*(?:(?P<caps>{_CAPS})|(?P<title>{_TITLE})(?=\s*(?:,|\()))"
-    rf"(?:\s*,\s*(?P<region>{_REGION}))?\s*(?:{_AGENCY}\s*)?(?P<dash>—|–|--?)\s+")
+    rf"(?:\s*,\s*(?P<region>{_REGION}))?(?:\s*,\s*{_DAY})?\s*(?:{_AGENCY}\s*)?(?P<dash>—|–|--?)\s+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ STATE_AGENTS = word_set("state_agent_types")
 FORCES = word_set("security_agent_types")
 CLAUSE_ENDS = word_set("clause_ends")
 APPOSITION_GLUE = word_set("apposition_glue")
+POSTED_ROLES = word_set("posted_roles")
 
 
 def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token], text: str,
@@ -175,12 +176,13 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
     if default is not None:  # the dateline's country, after a place the sentence names for the act
         located = [p for p in places if p[0] > 0 and tokens[p[0] - 1].lower in LOCATIVES]
         return place_actor(located[0], None) if located else default
-    others = [a for a in actors if a.country_code and a is not source
+    others = [a for a in actors if a.country_code and a is not source and not _posting(source, a, tokens)
               and (target is None or not (a.start == target.start or _apposed(a, target, tokens)))]
     if others:
         return min(others, key=lambda a: abs(a.start - source.start))
     # a place that is the event's own target ("threatened action against Russia") is not the source's
-    places = [p for p in places if target is None or not (p[0] <= target.start < p[1])]
+    places = [p for p in places if (target is None or not (p[0] <= target.start < p[1]))
+              and not _posting(source, place_actor(p, None), tokens)]
     if places:
         return place_actor(places[0], None)
     # "the rebels", "refugees": people of where the story is set; "the regime", "police": its state
@@ -197,6 +199,14 @@ def _source_donor(d: Dyad, actors: list[Actor], places, context: Actor | None,
         return target
     home = d.match.pattern.code[:2] in DOMESTIC_ROOTS and target.type_code not in FORCES
     return target if home else None
+
+
+def _posting(role: Actor, actor: Actor, tokens: list[Token]) -> bool:
+    """Where a role is posted, written right after it ("the special envoy for Syria", "the
+    ambassador to Russia"): a country the role serves in, not its own."""
+    gap = [t.lower for t in tokens[role.end:actor.start]]
+    return (role.end > 0 and tokens[role.end - 1].lower in POSTED_ROLES and gap[:1] in (["to"], ["for"])
+            and set(gap[1:]) <= {"the"})
 
 
 def _words(actor: Actor, tokens: list[Token]) -> str:

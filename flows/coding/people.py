@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from .actors import NOT_NAMES, Actor, ActorMatcher, _Hit
 from .dictionaries import ActorEntry
+from .structure.sources import unnamed_speaker
+from .syntax import load_rules
 from .text import Token, split_sentences, tokenize
 from .wordlists import word_set
 
@@ -36,6 +38,7 @@ POSTING_WORDS = 4  # words of a posting between a role and its name ("ambassador
 POSTING = word_set("posting_prepositions")
 APPOSITION_GLUE = word_set("apposition_glue")
 MEMORY_SOURCE = "article:people"
+SPEAKING = re.compile(r"\b(?:" + "|".join(sorted(load_rules()["reporting_verbs"])) + r")\b")  # a cheap first look
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,3 +209,19 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _without(text: str, surname: str) -> str:
     """The article in lower case, less the surname's capitalised mentions."""
     return re.sub(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", " ", text).lower()
+
+
+def last_named(matcher: ActorMatcher, text: str, hits: list[_Hit], s0: int, s1: int, on) -> tuple[Actor | None, bool]:
+    """Whom a later "he" or "she" most likely means after text[s0:s1] (sentences with no act in
+    them, between two coded ones): the last dictionary person named there (on date `on`), and
+    whether someone no actor names speaks after it ("Okafor said")."""
+    hit = next((h for h in reversed(hits) if s0 <= h.start < s1 and h.actors and h.actors[0].kind == "person"), None)
+    after = s0 if hit is None else hit.end
+    tokens = tokenize(text, after, s1) if SPEAKING.search(text, after, s1) else []
+    spans = [(h.start, h.end) for h in hits if after <= h.start < s1]
+    speaker = any(unnamed_speaker(tokens, k, lambda i: _overlaps(spans, tokens[i].start, tokens[i].end), nouns=False)
+                  for k in range(2, len(tokens)))
+    if hit is None:
+        return None, speaker
+    actors = matcher.resolve([hit], tokenize(text, hit.start, hit.end), text, on)
+    return next((a for a in actors if a.kind == "person"), None), speaker

@@ -20,6 +20,9 @@ def countries(full):
     ("LONDON (Reuters) - Police arrested twelve protesters.", "London", "GBR"),
     ("DES MOINES, Iowa (AP) — Police arrested twelve protesters.", "Des Moines", "USA"),
     ("Kharkiv (Reuters) - Shelling resumed overnight.", "Kharkiv", "UKR"),
+    # an agency's filing date after the city
+    ("SEOUL, Aug. 20 (Yonhap) -- Police arrested three activists.", "Seoul", "KOR"),
+    ("NAIROBI, Kenya, March 3 (Reuters) - Officials said the talks failed.", "Nairobi", "KEN"),
 ])
 def test_datelines_are_read(countries, text, city, country):
     found = find_dateline(text, countries)

@@ -16,10 +16,31 @@ class Referents:
     when the sentence names no person (or office) before them and the last act's source is no
     person either."""
     person: Actor | None = None
+    newer: bool = False  # the person was named after the last act's source: "he" is more likely them
 
-    def after(self, actors: list[Actor]) -> Referents:
-        """The referents once a sentence naming `actors` has been read."""
-        return Referents(next((a for a in reversed(actors) if a.kind == "person"), self.person))
+    def after(self, actors: list[Actor], acted: bool = False, tokens=None) -> Referents:
+        """The referents once a sentence naming `actors` (in `tokens`) has been read; `acted`:
+        whether the sentence gave an act (whose source becomes the context)."""
+        named = next((a for a in reversed(actors) if a.kind == "person"), None)
+        if tokens is not None and _speaks_after(tokens, actors, named):
+            return Referents(None, True)  # "Mateen said …": a person no actor names, whom "he" may mean
+        if named is None:
+            return Referents(self.person, self.newer and not acted)
+        return Referents(named, not acted)
+
+    def naming(self, person: Actor | None, speaker: bool = False) -> Referents:
+        """The referents after sentences with no act that name `person` (if any) and then, if
+        `speaker`, quote someone no actor names ("Okafor said …")."""
+        if speaker:
+            return Referents(None, True)
+        return self if person is None else Referents(person, True)
+
+
+def _speaks_after(tokens, actors: list[Actor], named: Actor | None) -> bool:
+    """Whether a speaker no actor names reports after the sentence's last named person."""
+    covered = {i for a in actors for i in range(a.start, a.end)}
+    start = named.end if named is not None else 0
+    return any(unnamed_speaker(tokens, k, covered.__contains__, nouns=False) for k in range(max(start, 2), len(tokens)))
 
 
 def _personal(actor: Actor, tokens) -> bool:
@@ -68,8 +89,9 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
             earlier = [g for g in groups if g[-1].end <= j and (not personal or _personal(g[0], tokens))]
             if earlier:
                 return earlier[-1], head - j, True
-            if personal and (context is None or context.kind != "person"):
-                # "he": the last person named; never a country or a body the last act was by
+            if personal and (context is None or context.kind != "person" or referents is not None and referents.newer):
+                # "he": the last person named (when named after the last act's source, though
+                # that was a person too); never a country or a body the last act was by
                 person = referents.person if referents is not None else None
                 return ([person], head - j, True) if person is not None else (None, 0, False)
             return ([context], head - j, True) if context is not None else (None, 0, False)
@@ -79,16 +101,32 @@ def source_group(tokens, groups, match, sources_at, context, referents: Referent
 
 
 def _unlisted_speaker(tokens, groups, j) -> bool:
-    """A person pronoun right after a reporting verb (and "that") whose subject is a name no
-    actor covers: the pronoun is that speaker ("Staffan de Mistura said he had asked …")."""
+    """A person pronoun right after a reporting verb (and "that") whose subject is a name or a
+    noun no actor covers: the pronoun is that speaker ("Staffan de Mistura said he had asked …",
+    "The Tory grandee said he would …")."""
     k = j - 1
     if k > 0 and tokens[k].lower == "that":
         k -= 1
-    if k < 1 or tokens[k].lower not in load_rules()["reporting_verbs"]:
+    return unnamed_speaker(tokens, k, lambda i: group_ending_at(groups, i) is not None)
+
+
+def unnamed_speaker(tokens, k, covered, nouns: bool = True) -> bool:
+    """Whether token `k` is a reporting verb whose subject no actor covers (`covered`: whether
+    an actor takes in a token): a name ("Mateen said"), or, with `nouns`, a noun after a
+    determiner within three words ("the Tory grandee said" right before "he"; not in general:
+    "a White House statement said")."""
+    if k < 2 or tokens[k].lower not in load_rules()["reporting_verbs"] or covered(k - 1):
         return False
-    name = tokens[k - 1].text
-    return (name[:1].isupper() and name.replace("-", "").isalpha() and k - 1 > 0
-            and group_ending_at(groups, k - 1) is None and name.lower() not in PRONOUNS)
+    word = tokens[k - 1].text
+    if not word.replace("-", "").isalpha() or word.lower() in PRONOUNS:
+        return False
+    if word[:1].isupper():
+        return tokens[k - 2].text not in (".", "!", "?")  # "… rigged. Analysts said": no name
+    if not nouns or word.endswith("s") and not word.endswith("ss"):
+        return False  # "the analysts said": no "he"
+    determiners = load_rules()["determiners"]
+    return any(tokens[i].lower in determiners and not any(covered(m) for m in range(i, k))
+               for i in range(max(0, k - 4), k - 1))
 
 
 def phrase_subject(tokens, groups, head) -> list[Actor] | None:
