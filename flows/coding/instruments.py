@@ -71,8 +71,8 @@ def _passive_author(tokens: list[Token], groups: list[list[Actor]], match: VerbM
         sources = _agent(tokens, groups, match, tree)
     if not sources:
         return []
-    victims: list[Actor | None] = list((subject_actors(tree, tokens, groups, match.head) if tree is not None
-                                        else None) or [None])
+    subjects = subject_actors(tree, tokens, groups, match.head) if tree is not None else None
+    victims: list[Actor | None] = list(subjects) if subjects else [None]
     return [Dyad(act, s, v, True, False, 0, False, len(sources) * len(victims) > 1, "instrument:passive")
             for s in sources for v in victims if v is None or v.code != s.code]
 
