@@ -30,6 +30,8 @@ from .wordlists import word_set
 
 ACT_ROOTS = word_set("instrument_act_roots")
 LEADING = word_set("leading_compounds")
+BACKING = word_set("backing_compounds")
+PRIVATE = word_set("private_agent_types")
 PATIENT_NOUNS = word_set("patient_event_nouns")
 UNREALISED = word_set("unrealised_act_verbs")
 POSSESSIVES = word_set("possessive_authors")
@@ -65,12 +67,14 @@ def _passive_author(tokens: list[Token], groups: list[list[Actor]], match: VerbM
     weapon = _weapon(tokens, match)
     if weapon is not None:
         sources = _users(tokens, groups, weapon)
+        if sources and any(_backer(tokens, a) for a in sources):
+            return []
         if weapon[2][:2] == match.pattern.code[:2]:
             act = replace(match, pattern=replace(match.pattern, code=weapon[2]))
     else:
         sources = _agent(tokens, groups, match, tree)
-    if not sources:
-        return []
+    if not sources or all(a.type_code in PRIVATE for a in sources):
+        return []  # "assaulted by a local gang": ordinary crime
     subjects = subject_actors(tree, tokens, groups, match.head) if tree is not None else None
     victims: list[Actor | None] = list(subjects) if subjects else [None]
     return [Dyad(act, s, v, True, False, 0, False, len(sources) * len(victims) > 1, "instrument:passive")
@@ -86,7 +90,7 @@ def _agent(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, tre
         # the agent's own noun phrase, up to its head word: not a place after it ("by gunmen in Baghdad")
         found = [a for by in tree.kids(match.head, rules["agent"]) for k in tree.kids(by, rules["preposition_object"])
                  for a in _actors_in(tree, k, groups, rules) if by < a.start <= k]
-        return found or None
+        return None if any(_backer(tokens, a) for a in found) else (found or None)
     for j in range(match.end, min(len(tokens), match.end + AGENT_REACH + 1)):
         word = tokens[j].lower
         if word in CLAUSE_BREAKS or word in (",", ";"):
@@ -95,8 +99,16 @@ def _agent(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, tre
             k = j + 1
             while k < len(tokens) and tokens[k].lower in NOMINAL_GAP:
                 k += 1
-            return next((g for g in groups if g[0].start == k), None)
+            group = next((g for g in groups if g[0].start == k), None)
+            return None if group is None or any(_backer(tokens, a) for a in group) else group
     return None
+
+
+def _backer(tokens: list[Token], actor: Actor) -> bool:
+    """An actor in an "X-backed" compound ("a Russian and Iranian-backed assault"): a supporter of
+    the act, not its author; its conjuncts are the supporter's too."""
+    end = actor.end
+    return end + 1 < len(tokens) and tokens[end].lower == "-" and tokens[end + 1].lower in BACKING
 
 
 def _leading_compound(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch) -> list[Actor] | None:

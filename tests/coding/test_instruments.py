@@ -18,6 +18,10 @@ from tests.coding.helpers import coded
     ("The two men were arrested by Iraqi troops.", {("IRQMIL", None, "173")}),
     # an agent that is no actor: a place after it is not the author
     ("The two men were arrested by a neighbour in Baghdad.", set()),
+    # "X-backed" names a supporter, not the author (nor its conjunct)
+    ("Khalid Omar was killed by a Russian and Iranian-backed assault.", set()),
+    ("Khalid Omar was killed by Iranian-backed troops.", {("MIL", None, "190")}),
+    ("Khalid Omar was killed by Iranian troops.", {("IRNMIL", None, "190")}),
     # a verbal act is not read from its agent alone (the criticised plan is no actor)
     ("The plan was criticised by Russia.", set()),
 ])
@@ -45,3 +49,13 @@ def test_a_leading_compound_is_the_event_nouns_author(tiny, verbs, text, expecte
 ])
 def test_a_possessive_pronoun_names_the_governing_subject(tiny, verbs, text, expected):
     assert coded(tiny, verbs, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # private people's force is ordinary crime, not an event
+    ("Khalid Omar was assaulted by a local gang.", set()),
+    ("Khalid Omar was detained by Turkish police.", {("TURCOP", None, "173")}),
+])
+def test_private_agents_name_no_author(full, text, expected):
+    dictionaries, verbs = full
+    assert coded(dictionaries, verbs, text) == expected
