@@ -61,7 +61,7 @@ def _passive_author(tokens: list[Token], groups: list[list[Actor]], match: VerbM
                     participles: frozenset[str], tree: Tree | None) -> list[Dyad]:
     """A passive act of force or coercion: the weapon's user, else its "by" agent, acts on the
     subject when it is an actor (read from the parse), else on no one."""
-    if match.pattern.code[:2] not in ACT_ROOTS or not is_passive(tokens, match.head, participles):
+    if match.pattern.code[:2] not in ACT_ROOTS or not _passive(tokens, match.head, participles, tree):
         return []
     act, sources = match, None
     weapon = _weapon(tokens, match)
@@ -81,6 +81,19 @@ def _passive_author(tokens: list[Token], groups: list[list[Actor]], match: VerbM
             for s in sources for v in victims if v is None or v.code != s.code]
 
 
+def _passive(tokens: list[Token], head: int, participles: frozenset[str], tree: Tree | None) -> bool:
+    """A passive, or a past participle the parse reads as one with no auxiliary of its own
+    ("Emwazi, believed killed in a US airstrike", "convicted and jailed by a court")."""
+    if is_passive(tokens, head, participles):
+        return True
+    if tree is None or tokens[head].lower not in participles:
+        return False
+    rules = load_rules()
+    if tree.tags[head] != "VBN" and not tree.kids(head, rules["agent"]):
+        return False  # "jailed … by a court" tagged as a past tense: its "by" agent makes it passive
+    return not tree.kids(head, rules["subject"] | rules["auxiliary"]) and tree.deps[head] not in rules["noun_modifier"]
+
+
 def _agent(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, tree: Tree | None) -> list[Actor] | None:
     """The actors of the passive's "by" phrase: the parse's agent ("by Kurdish forces"),
     else the actor group opening a "by" phrase close after the act ("by a court", "by the
@@ -88,7 +101,8 @@ def _agent(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, tre
     if tree is not None:
         rules = load_rules()
         # the agent's own noun phrase, up to its head word: not a place after it ("by gunmen in Baghdad")
-        found = [a for by in tree.kids(match.head, rules["agent"]) for k in tree.kids(by, rules["preposition_object"])
+        found = [_placed(a, tree, k, groups) for by in tree.kids(match.head, rules["agent"])
+                 for k in tree.kids(by, rules["preposition_object"])
                  for a in _actors_in(tree, k, groups, rules) if by < a.start <= k]
         return None if any(_backer(tokens, a) for a in found) else (found or None)
     for j in range(match.end, min(len(tokens), match.end + AGENT_REACH + 1)):
@@ -102,6 +116,19 @@ def _agent(tokens: list[Token], groups: list[list[Actor]], match: VerbMatch, tre
             group = next((g for g in groups if g[0].start == k), None)
             return None if group is None or any(_backer(tokens, a) for a in group) else group
     return None
+
+
+def _placed(agent: Actor, tree: Tree, k: int, groups: list[list[Actor]]) -> Actor:
+    """A country-less agent with the country named in its own phrase after it ("a court in
+    Silivri, Turkey": TURJUD); else as it is, for inherit.py to give it one."""
+    if agent.country_code is not None or agent.kind != "agent":
+        return agent
+    span = tree.subtree(k)
+    country = next((a for g in groups for a in g if a.kind == "country" and a.start > k and a.start in span), None)
+    if country is None or not country.country_code:
+        return agent
+    code = country.country_code
+    return replace(agent, code=code + (agent.type_code or ""), country_code=code, name=f"{code} {agent.name}")
 
 
 def _backer(tokens: list[Token], actor: Actor) -> bool:

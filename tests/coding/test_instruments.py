@@ -16,6 +16,11 @@ from tests.coding.helpers import coded
     # coercion by a "by" agent: the body's role, its country from its own phrase
     ("The two men were arrested by Iranian police.", {("IRNCOP", None, "173")}),
     ("The two men were arrested by Iraqi troops.", {("IRQMIL", None, "173")}),
+    # a participle with no auxiliary, read as a passive by the parse
+    ("Khalid Omar, killed in a US airstrike, was buried on Sunday.", {("USA", None, "195")}),
+    # the agent's country from the place in its own phrase
+    ("Khalid Omar was convicted and jailed for seven years by police in Qom, Iran, in May.",
+     {("IRNCOP", "IRN", "173")}),
     # an agent that is no actor: a place after it is not the author
     ("The two men were arrested by a neighbour in Baghdad.", set()),
     # "X-backed" names a supporter, not the author (nor its conjunct)
