@@ -32,6 +32,7 @@ ACT_ROOTS = word_set("instrument_act_roots")
 LEADING = word_set("leading_compounds")
 BACKING = word_set("backing_compounds")
 PRIVATE = word_set("private_agent_types")
+LOCATIVE = word_set("place_prepositions")  # a body's own place ("a court in Turkey", "troops from Iran")
 PATIENT_NOUNS = word_set("patient_event_nouns")
 UNREALISED = word_set("unrealised_act_verbs")
 POSSESSIVES = word_set("possessive_authors")
@@ -123,8 +124,9 @@ def _placed(agent: Actor, tree: Tree, k: int, groups: list[list[Actor]]) -> Acto
     Silivri, Turkey": TURJUD); else as it is, for inherit.py to give it one."""
     if agent.country_code is not None or agent.kind != "agent":
         return agent
-    span = tree.subtree(k)
-    country = next((a for g in groups for a in g if a.kind == "country" and a.start > k and a.start in span), None)
+    rules = load_rules()
+    span = {j for p in tree.kids(k, rules["preposition"]) if tree.words[p] in LOCATIVE for j in tree.subtree(p)}
+    country = next((a for g in groups for a in g if a.kind == "country" and a.start in span), None)
     if country is None or not country.country_code:
         return agent
     code = country.country_code
