@@ -13,6 +13,7 @@ from .clauses import main_events
 from .dates import resolve_event_date
 from .dictionaries import CodebookEntry, Dictionaries
 from .dateline import country_names, filed_place, find_dateline
+from .instruments import instrument_dyads
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene, confident_scene
 from .matcher import VerbMatch, govern, match_verbs
@@ -254,6 +255,7 @@ class Coder:
         tree = tree_for(tokens, s0, tagged)
         dyads = resolve_dyads(tokens, actors, matches, self.verbs.participles, context, tree, referents)
         dyads = weapon_dyads(tokens, actors, matches, dyads, self.verbs.participles, context, referents, tree)
+        dyads = instrument_dyads(tokens, actors, matches, dyads, self.verbs.participles, tree)
         dyads = partner_dyads(tokens, actors, matches, dyads)
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None

@@ -190,6 +190,11 @@ def _between(tokens, groups, match) -> list[Actor] | None:
     return None
 
 
+def nominal_dyads(tokens, groups, match, source=None) -> list[Dyad]:
+    """The dyads of an event noun (`_nominal`): its own phrase's source, else `source`."""
+    return _nominal(tokens, groups, match, source)
+
+
 def _nominal(tokens, groups, match, source=None) -> list[Dyad]:
     """Event nouns: "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"; `source`:
     the actors the parse gives when the noun's own phrase names none."""
