@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor, same_actor
 from .scene import abroad, resident, state_home
-from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
+from .places import (LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor,
+                     unnamed_place)
 from .structure import Dyad
 from .clausetree import foreign_clause
 from .syntax import Tree
@@ -29,6 +30,7 @@ from .wordlists import word_set
 
 TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
+SCENE_PLACE_ROOTS = word_set("scene_place_roots")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 PEOPLES = word_set("target_agent_types")
@@ -69,6 +71,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source):
             donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
             source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene, home))
+        if target is None and not flags & {"sym", "say"}:  # "struck in the east of the province"
+            target = _scene_place(d, source, tokens, scene)
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
@@ -216,15 +220,39 @@ def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:
 
 
 def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
-    """The first place after the head, in the same clause, as a country actor."""
+    """The place named as the object, else the first place after the head in the same clause,
+    as a country actor ("besieged Idlib, while Turkey … against Afrin": Idlib)."""
     head = d.match.head
+    found = _object_place(d, tokens, text, gate)
+    if found is not None:
+        return found
     for i, j, place in places:
         if i <= head:
             continue
         if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
             return None
         return place_actor((i, j, place), tokens)
-    return _object_place(d, tokens, text, gate)
+    return None
+
+
+def _scene_place(d: Dyad, source: Actor, tokens: list[Token], scene: str | None) -> Actor | None:
+    """The scene's country for an act of force by a foreign state done to or in a place the
+    sentence describes but does not name ("Russian jets struck in the east of the province",
+    "Turkish troops encircled their home city"), in the act's clause."""
+    if d.match.pattern.code[:2] not in SCENE_PLACE_ROOTS:
+        return None
+    found = abroad(d.match.pattern.code[:2], source, scene)
+    if found is None:
+        return None
+    if "intr" not in d.match.pattern.flags and unnamed_place(tokens, d.match.end):
+        return found
+    for i in range(d.match.end, len(tokens) - 1):
+        word = tokens[i].lower
+        if word in CLAUSE_ENDS:
+            return None
+        if word in LOCATIVES and unnamed_place(tokens, i + 1):
+            return found
+    return None
 
 
 def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
