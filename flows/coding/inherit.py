@@ -60,8 +60,9 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
     for d in dyads:
         target = d.target
         flags = d.match.pattern.flags
-        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
-            target = _place_target(d, places, tokens, text, gate)
+        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and "sym" not in flags:
+            target = (None if "intr" in flags else _place_target(d, places, tokens, text, gate)) or _where_place(
+                d, places, tokens)
         source = d.source
         owner = _possessor(source, actors, tokens) if _countryless(source) else None
         if owner is not None:  # "Isis members fled …, where their forces had besieged …"
@@ -236,12 +237,15 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGa
 
 
 def _scene_place(d: Dyad, source: Actor, tokens: list[Token], scene: str | None) -> Actor | None:
-    """The scene's country for an act of force by a foreign state done to or in a place the
-    sentence describes but does not name ("Russian jets struck in the east of the province",
-    "Turkish troops encircled their home city"), in the act's clause."""
+    """The scene's country for an act of force by a foreign state, or by an actor of the scene's
+    own country, done to or in a place the sentence describes but does not name ("Russian jets
+    struck in the east of the province", "Turkish troops encircled their home city", "Syrian
+    soldiers seized a town in the east of the country"), in the act's clause."""
     if d.match.pattern.code[:2] not in SCENE_PLACE_ROOTS:
         return None
     found = abroad(d.match.pattern.code[:2], source, scene)
+    if found is None and scene is not None and source.country_code == scene:  # at home: domestic
+        found = Actor(0, 0, 0, 0, scene, scene, "country", scene, None, False)
     if found is None:
         return None
     if "intr" not in d.match.pattern.flags and unnamed_place(tokens, d.match.end):
@@ -252,6 +256,20 @@ def _scene_place(d: Dyad, source: Actor, tokens: list[Token], scene: str | None)
             return None
         if word in LOCATIVES and unnamed_place(tokens, i + 1):
             return found
+    return None
+
+
+def _where_place(d: Dyad, places, tokens: list[Token]) -> Actor | None:
+    """The place a "where"-clause the act is in describes ("villages near Deir ez-Zor, where Isis
+    is fighting": SYR)."""
+    head = d.match.head
+    for k in range(head - 1, 0, -1):
+        word = tokens[k].lower
+        if word == "where":
+            end = k - 1 if tokens[k - 1].lower == "," else k
+            return next((place_actor(p, tokens) for p in places if p[1] == end), None)
+        if word in CLAUSE_ENDS or word in (",", ";"):
+            return None
     return None
 
 

@@ -43,6 +43,8 @@ def test_the_object_place_before_a_later_clause(full):
     # a foreign force acting in a place the story does not name: the scene's country
     ("Russian jets also struck in the east of the province.", ("RUSMIL", "SYR")),
     ("Turkish troops encircled their home city.", ("TURMIL", "SYR")),
+    # at home, in the story's own country: domestic
+    ("Syrian soldiers seized a town in the east of the country.", ("SYRMIL", "SYR")),
     # nowhere said: no target
     ("Russian jets also struck.", ("RUSMIL", None)),
     # a named place elsewhere is that place's
@@ -56,3 +58,11 @@ def test_described_place_of_a_force_is_the_scene(full, sentence, expected):
 def test_described_place_of_a_meeting_is_no_target(full):
     got = coded(*full, SCENE + "Russian officials met Turkish diplomats in the city.")
     assert all(b != "SYR" for _, b, _ in got)
+
+
+def test_a_where_clause_names_the_place_of_its_act(full):
+    text = "Families fled from villages near Mosul, where Iranian troops are fighting."
+    got = {(a, b) for a, b, code in coded(*full, text) if code[:2] == "19"}
+    assert got == {("IRNMIL", "IRQ")}
+    text = "Families fled from villages near Mosul after Iranian troops fought."
+    assert {(a, b) for a, b, code in coded(*full, text) if code[:2] == "19"} == {("IRNMIL", None)}
