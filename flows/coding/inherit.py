@@ -31,6 +31,7 @@ from .wordlists import word_set
 TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
 SCENE_PLACE_ROOTS = word_set("scene_place_roots")
+ARMED = word_set("armed_agent_types")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 PEOPLES = word_set("target_agent_types")
@@ -44,13 +45,15 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
                      default: Actor | None = None, scene: str | None = None,
-                     tree: Tree | None = None, home: str | None = None) -> list[Dyad]:
+                     tree: Tree | None = None, home: str | None = None,
+                     confident: str | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
     an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
     `scene`: the country the article is set in (scene.py), `home` that country when the article
     names it far more than any other (a bare "regime", "police" or "court" is its state's);
-    `tree`: the sentence's parse, whose relative clauses on another noun lend the source no country."""
+    `tree`: the sentence's parse, whose relative clauses on another noun lend the source no country;
+    `confident`: the scene when it leads the other countries clearly (scene.confident_scene)."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -73,7 +76,7 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
             donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
             source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene, home))
         if target is None and not flags & {"sym", "say"}:  # "struck in the east of the province"
-            target = _scene_place(d, source, tokens, scene)
+            target = _scene_place(d, source, tokens, confident)
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
@@ -237,14 +240,15 @@ def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGa
 
 
 def _scene_place(d: Dyad, source: Actor, tokens: list[Token], scene: str | None) -> Actor | None:
-    """The scene's country for an act of force by a foreign state, or by an actor of the scene's
-    own country, done to or in a place the sentence describes but does not name ("Russian jets
-    struck in the east of the province", "Turkish troops encircled their home city", "Syrian
-    soldiers seized a town in the east of the country"), in the act's clause."""
+    """The (confident) scene's country for an act of force by a foreign state, or by an armed
+    force or state agent of the scene's own country, done to or in a place the sentence describes
+    but does not name ("Russian jets struck in the east of the province", "Turkish troops
+    encircled their home city", "Syrian soldiers seized a town in the east of the country"), in
+    the act's clause; not for civilians ("its citizens were fighting in the region")."""
     if d.match.pattern.code[:2] not in SCENE_PLACE_ROOTS:
         return None
     found = abroad(d.match.pattern.code[:2], source, scene)
-    if found is None and scene is not None and source.country_code == scene:  # at home: domestic
+    if found is None and scene is not None and source.country_code == scene and source.type_code in ARMED:
         found = Actor(0, 0, 0, 0, scene, scene, "country", scene, None, False)
     if found is None:
         return None

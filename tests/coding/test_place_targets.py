@@ -45,6 +45,8 @@ def test_the_object_place_before_a_later_clause(full):
     ("Turkish troops encircled their home city.", ("TURMIL", "SYR")),
     # at home, in the story's own country: domestic
     ("Syrian soldiers seized a town in the east of the country.", ("SYRMIL", "SYR")),
+    # civilians of the story's own country fighting somewhere described: no target
+    ("Syrian civilians fought in the east of the country.", ("SYRCVL", None)),
     # nowhere said: no target
     ("Russian jets also struck.", ("RUSMIL", None)),
     # a named place elsewhere is that place's
