@@ -206,7 +206,7 @@ class Coder:
             # actor; else it is the state of where the story is set, when that is sure
             home = None if context_at == candidate.index - 1 else scene[1]
             found, now, referents = self._code_sentence(text, candidate, tagged, read, pub_date, context, lead,
-                                                        referents, (scene[0], home))
+                                                        referents, (scene[0], home, scene[1]))
             context, context_at = now, (candidate.index if now is not context else context_at)
             if found and base["mention_doc_tone"] is None:
                 base["mention_doc_tone"] = document_tone(text)
@@ -234,7 +234,7 @@ class Coder:
         return Acts(actors, govern(tokens, match_verbs(tokens, self.verbs, actor_tokens, tags)))
 
     def _code_sentence(self, text, candidate, tagged, acts, pub_date, context, lead=None, referents=None,
-                       scene=(None, None)):
+                       scene=(None, None, None)):
         """(rows, the context actor, the referents) after one candidate sentence."""
         s0, s1, tokens = candidate.start, candidate.end, candidate.tokens
         sentence = text[s0:s1]
@@ -260,7 +260,7 @@ class Coder:
         dyads += unattributed_dyads(tokens, actors, matches, dyads, text, self.verbs.participles, located)
         default = place_actor((0, 0, lead.place), None) if lead is not None else None
         dyads = allegations(settle_countries(dyads, actors, tokens, text, context, dropped, located, gate, default,
-                                             scene[0], tree, scene[1]),
+                                             scene[0], tree, scene[1], scene[2]),
                             tokens, tree)
         # what a reporting verb's clause says of another actor: no main event over the clause's own
         specific = main_events([d for d in dyads if "say" not in d.match.pattern.flags], tokens) + blamed(

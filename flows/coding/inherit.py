@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from .actors import POSSESSIVES, Actor, same_actor
 from .scene import abroad, resident, state_home
-from .places import LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor
+from .places import (LOCATIVES, Place, PlaceGate, cameo_of_iso3, located_places, lookup_phrase, skip_descriptor,
+                     unnamed_place)
 from .structure import Dyad
 from .clausetree import foreign_clause
 from .syntax import Tree
@@ -29,6 +30,8 @@ from .wordlists import word_set
 
 TARGET_PLACE_PREPOSITIONS = word_set("target_place_prepositions")
 PLACE_TARGET_ROOTS = word_set("place_target_roots")
+SCENE_PLACE_ROOTS = word_set("scene_place_roots")
+ARMED = word_set("armed_agent_types")
 DOMESTIC_ROOTS = word_set("domestic_roots")
 CHALLENGERS = word_set("challenger_agent_types")
 PEOPLES = word_set("target_agent_types")
@@ -43,13 +46,15 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
                      context: Actor | None, dropped: frozenset[int] = frozenset(),
                      located: list | None = None, gate: PlaceGate | None = None,
                      default: Actor | None = None, scene: str | None = None,
-                     tree: Tree | None = None, home: str | None = None) -> list[Dyad]:
+                     tree: Tree | None = None, home: str | None = None,
+                     confident: str | None = None) -> list[Dyad]:
     """Dyads with place targets filled in and country-less agents given a country. `located`:
     the sentence's `located_places` when the caller has them already; `default`: the country of
     an agent nothing else gives one to (a lead sentence's dateline: "HANOI (AP) — Police …");
     `scene`: the country the article is set in (scene.py), `home` that country when the article
     names it far more than any other (a bare "regime", "police" or "court" is its state's);
-    `tree`: the sentence's parse, whose relative clauses on another noun lend the source no country."""
+    `tree`: the sentence's parse, whose relative clauses on another noun lend the source no country;
+    `confident`: the scene when it leads the other countries clearly (scene.confident_scene)."""
     if located is None:
         located = list(located_places(tokens, actors, text, TARGET_PLACE_PREPOSITIONS))
     places = [(i, j, p) for k, i, j, p in located
@@ -59,8 +64,9 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
     for d in dyads:
         target = d.target
         flags = d.match.pattern.flags
-        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and not flags & {"sym", "intr"}:
-            target = _place_target(d, places, tokens, text, gate)
+        if target is None and d.match.pattern.code[:2] in PLACE_TARGET_ROOTS and "sym" not in flags:
+            target = (None if "intr" in flags else _place_target(d, places, tokens, text, gate)) or _where_place(
+                d, places, tokens)
         source = d.source
         owner = _possessor(source, actors, tokens) if _countryless(source) else None
         if owner is not None:  # "Isis members fled …, where their forces had besieged …"
@@ -70,6 +76,8 @@ def settle_countries(dyads: list[Dyad], actors: list[Actor], tokens: list[Token]
         elif _countryless(source):
             donors = [a for a in actors if not foreign_clause(tree, a, d.match.head, source, subjects=False)]
             source = _adopt(source, _source_donor(d, donors, places, context, target, tokens, default, scene, home))
+        if target is None and not flags & {"sym", "say"}:  # "struck in the east of the province"
+            target = _scene_place(d, source, tokens, confident)
         if target is not None and _countryless(target) and _home_institution(target, tokens):
             target = _adopt(target, _conjunct(target, actors, tokens) or default)
         elif target is not None and _countryless(target):
@@ -226,15 +234,57 @@ def _apposed(actor: Actor, target: Actor, tokens: list[Token]) -> bool:
 
 
 def _place_target(d: Dyad, places, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:
-    """The first place after the head, in the same clause, as a country actor."""
+    """The place named as the object, else the first place after the head in the same clause,
+    as a country actor ("besieged Idlib, while Turkey … against Afrin": Idlib)."""
     head = d.match.head
+    found = _object_place(d, tokens, text, gate)
+    if found is not None:
+        return found
     for i, j, place in places:
         if i <= head:
             continue
         if any(t.lower in CLAUSE_ENDS for t in tokens[d.match.end:i]):
             return None
         return place_actor((i, j, place), tokens)
-    return _object_place(d, tokens, text, gate)
+    return None
+
+
+def _scene_place(d: Dyad, source: Actor, tokens: list[Token], scene: str | None) -> Actor | None:
+    """The (confident) scene's country for an act of force by a foreign state, or by an armed
+    force or state agent of the scene's own country, done to or in a place the sentence describes
+    but does not name ("Russian jets struck in the east of the province", "Turkish troops
+    encircled their home city", "Syrian soldiers seized a town in the east of the country"), in
+    the act's clause; not for civilians ("its citizens were fighting in the region")."""
+    if d.match.pattern.code[:2] not in SCENE_PLACE_ROOTS:
+        return None
+    found = abroad(d.match.pattern.code[:2], source, scene)
+    if found is None and scene is not None and source.country_code == scene and source.type_code in ARMED:
+        found = Actor(0, 0, 0, 0, scene, scene, "country", scene, None, False)
+    if found is None:
+        return None
+    if "intr" not in d.match.pattern.flags and unnamed_place(tokens, d.match.end):
+        return found
+    for i in range(d.match.end, len(tokens) - 1):
+        word = tokens[i].lower
+        if word in CLAUSE_ENDS:
+            return None
+        if word in LOCATIVES and unnamed_place(tokens, i + 1):
+            return found
+    return None
+
+
+def _where_place(d: Dyad, places, tokens: list[Token]) -> Actor | None:
+    """The place a "where"-clause the act is in describes ("villages near Deir ez-Zor, where Isis
+    is fighting": SYR)."""
+    head = d.match.head
+    for k in range(head - 1, 0, -1):
+        word = tokens[k].lower
+        if word == "where":
+            end = k - 1 if tokens[k - 1].lower == "," else k
+            return next((place_actor(p, tokens) for p in places if p[1] == end), None)
+        if word in CLAUSE_ENDS or word in (",", ";"):
+            return None
+    return None
 
 
 def _object_place(d: Dyad, tokens: list[Token], text: str, gate: PlaceGate | None) -> Actor | None:

@@ -28,6 +28,9 @@ COMPASS = word_set("compass_words")
 PLACE_LABELS = word_set("place_entity_labels")
 NEVER_PLACES = word_set("never_place_entity_labels")
 SUBDIVISION_WORDS = word_set("subdivision_words")
+PLACE_PARTS = word_set("place_parts")
+UNNAMED_PLACES = word_set("unnamed_place_nouns")
+OPENERS = word_set("place_noun_openers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,9 @@ def located_places(tokens: list[Token], actors: list[Actor], text: str,
 def skip_descriptor(tokens: list[Token], j: int) -> int:
     """Past "the" and a descriptive place noun: "the northern city of Kirkuk", "the town of
     Samarra", "the capital Kabul", "the southern regional capital Juba", "the Kurdish region of
-    Afrin" -> the name's token."""
+    Afrin" -> the name's token; past a part of the place ("the whole of the Idlib region", "an
+    area of eastern Syria") to the place's."""
+    j = _past_part(tokens, j)
     if j < len(tokens) and tokens[j].lower == "the":
         j += 1
     while j < len(tokens) - 1 and tokens[j].text in COMPASS and tokens[j + 1].text[:1].isupper():
@@ -128,6 +133,31 @@ def skip_descriptor(tokens: list[Token], j: int) -> int:
         if not word.isalpha() or (tokens[k].text[:1].isupper() and not _demonym(tokens, k)):
             break
     return j
+
+
+def _past_part(tokens: list[Token], j: int) -> int:
+    """Past "(the|a|an) PART of" ("the whole of", "the outskirts of", "an area of"), once."""
+    k = j + 1 if j < len(tokens) and tokens[j].lower in ("the", "a", "an") else j
+    if k + 1 < len(tokens) and tokens[k].lower in PLACE_PARTS and tokens[k + 1].lower == "of":
+        return k + 2
+    return j
+
+
+def unnamed_place(tokens: list[Token], j: int) -> bool:
+    """Whether the phrase at `j` is a place described, not named: "the province", "the east of
+    the province", "that landlocked country", "their home city" (a noun of `UNNAMED_PLACES`
+    after an opener and at most two lower-case words, no capitalised name after it)."""
+    j = _past_part(tokens, j)
+    if j >= len(tokens) or tokens[j].lower not in OPENERS:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 4)):
+        word = tokens[k]
+        if word.lower in UNNAMED_PLACES:
+            after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "of" else k + 1
+            return not (after < len(tokens) and tokens[after].text[:1].isupper())
+        if not word.text.isalpha() or not word.text.islower():
+            return False
+    return False
 
 
 def _demonym(tokens: list[Token], k: int) -> bool:
@@ -252,7 +282,21 @@ def _resolve_name(raw: str, subdivision: bool = False) -> Place | None:
     if sub is not None:
         code, name, iso2 = sub
         return Place(2 if iso2 == "US" else 5, name, tables["iso3"].get(iso2), code, None, None, raw)
+    country = regions().get(key)
+    if country is not None:
+        return Place(5, raw, country, None, None, None, raw)
     return None
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Lower-case region name -> ISO-3, for regions the gazetteer lacks (places.yaml)."""
+    path = dictionaries_dir() / "places.yaml"
+    table = yaml.safe_load(path.read_text(encoding="utf-8")).get("regions") or {}
+    bad = [k for k, v in table.items() if not (isinstance(v, str) and len(v) == 3 and v.isupper())]
+    if bad:
+        raise ValueError(f"{path}: regions need an ISO-3 country code: {bad}")
+    return {str(k).lower(): v for k, v in table.items()}
 
 
 def _tables() -> dict:
