@@ -21,6 +21,8 @@ def _codes(tiny, verbs, text):
     "Iran has reinforced its support for the Iraqi government.",
     "Russian hackers targeted the email accounts of Iraqi ministers.",
     "The Iranian minister reinforced the message in Baghdad.",
+    "It is striking how closely the map of Iranian influence mirrors that of Iraq.",
+    "Iranian fans clashed online with Iraqi fans.",
 ])
 def test_senses_that_are_no_event(tiny, verbs, text):
     assert _codes(tiny, verbs, text) == set()
@@ -48,6 +50,10 @@ def test_senses_with_another_code(tiny, verbs, text, code):
 ])
 def test_the_force_senses_still_fire(tiny, verbs, text, code):
     assert any(c.startswith(code) for c in _codes(tiny, verbs, text))
+
+
+def test_hit_and_run_is_a_manner_of_fighting(full):
+    assert coded(*full, "Donald Trump’s policy on Iran, by contrast, is a version of “hit and run”.") == set()
 
 
 @pytest.mark.parametrize("text", [
