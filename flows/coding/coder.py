@@ -17,7 +17,7 @@ from .instruments import instrument_dyads
 from .inherit import TARGET_PLACE_PREPOSITIONS, place_actor, settle_countries
 from .scene import article_scene, confident_scene
 from .matcher import VerbMatch, govern, match_verbs
-from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed
+from .noevent import bare_statement, idle_warning, lacks_object, private_trip, unaddressed, verbal_fight
 from .modality import (
     SPECULATIVE,
     WINDOW,
@@ -55,6 +55,7 @@ INTENT_ROOTS = word_set("intent_roots")
 # insurgents, terror groups), or their attack on civilians or refugees, is unconventional violence,
 # 18x ("rebels attacked troops" stays 190)
 CONVENTIONAL, UNCONVENTIONAL = "190", "180"
+CRITICISM = "111"
 CASUALTIES = word_set("casualty_patterns")
 IRREGULAR = word_set("irregular_agent_types")
 ARRIVALS, PEACEKEEPING = word_set("arrival_codes"), "074"
@@ -284,7 +285,9 @@ class Coder:
         source_end = d.source.end if d.source.end <= head else max(0, head - WINDOW)
         is_negated = negated(tokens, head, source_end, tree, d.nominal)
         is_hypo = hypothetical(tokens, head, source_end, d.nominal, tree)
-        if (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
+        if verbal_fight(d):
+            entry = self._codebook(CRITICISM)  # "Trump attacked Biden": a fight in words (111)
+        elif (entry.code == CONVENTIONAL and d.source.type_code in IRREGULAR
                 and (d.match.pattern.text in CASUALTIES or (d.target is not None and d.target.type_code in CIVILIANS))):
             entry = self._codebook(UNCONVENTIONAL)  # "guerrillas killed …": an assault (18)
         elif entry.root_code == "19" and _repression(d):

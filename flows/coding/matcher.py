@@ -129,13 +129,18 @@ def _match_slots(tokens: list[Token], head: int, pattern: VerbPattern) -> tuple[
                 positions.append(j)
                 at = j + 1
                 break
-            if pattern.idiom and word not in IDIOM_GAP and not word.isdigit():
+            if pattern.idiom and word not in IDIOM_GAP and not _number(word):
                 free -= 1
             if word in BARRIERS or free < 0:
                 return None
         else:
             return None
     return tuple(positions)
+
+
+def _number(word: str) -> bool:
+    """"2026", "0.7", "2,000": a figure may stand inside an idiom ("hit the 0.7% aid target")."""
+    return word.replace(",", "").replace(".", "", 1).isdigit()
 
 
 def _noun_context(tokens: list[Token], i: int, actor_tokens: frozenset[int]) -> bool:

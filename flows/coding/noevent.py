@@ -15,6 +15,7 @@ ADDRESSING, ADDRESS_PREPOSITIONS = word_set("addressing_verbs"), word_set("addre
 ADDRESSED_ROOTS = word_set("addressed_roots")
 WARNINGS, CONDITIONS = word_set("warning_patterns"), word_set("threat_conditions")
 PRIVATE_TRIPS, PRIVATE_TRAVELLERS = word_set("private_trip_codes"), word_set("private_traveller_types")
+VERBAL_FIGHTS, VERBAL_FIGHTERS = word_set("verbal_fight_patterns"), word_set("verbal_fight_types")
 
 
 def bare_statement(d: Dyad, tokens: list[Token]) -> bool:
@@ -79,3 +80,12 @@ def private_trip(row: dict) -> bool:
     """A visit or trip whose source, as finally coded, is civilians or refugees ("citizens who
     travelled to join Isis"): people going somewhere, not a political visit."""
     return row["event_code"] in PRIVATE_TRIPS and row["actor1_type_code"] in PRIVATE_TRAVELLERS
+
+
+def verbal_fight(d: Dyad) -> bool:
+    """"Trump attacked Biden", "the judge has clashed with Trump": a fight pattern (words.yaml
+    `verbal_fight_patterns`) between a source that is a person or an unarmed agent (a judge, a
+    minister, an ambassador: `verbal_fight_types`) and a named person is a fight in words."""
+    source, target = d.source, d.target
+    return (d.match.pattern.text in VERBAL_FIGHTS and target is not None and target.kind == "person"
+            and source.kind in ("person", "agent") and source.type_code in VERBAL_FIGHTERS)
